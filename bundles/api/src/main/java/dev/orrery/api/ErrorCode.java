@@ -1,0 +1,107 @@
+package dev.orrery.api;
+
+/**
+ * The catalogue of error codes. Each code belongs to exactly one {@link Layer} and maps to an
+ * HTTP status where it can reach a REST client. Codes are stable: clients may match on
+ * {@link #name()}; the human text lives in the accompanying message, not here.
+ * {@code docs/error-codes.md} documents every entry.
+ */
+public enum ErrorCode {
+    // ---- proxy: the center's API, validation and dispatch
+    /** The request is not authenticated: missing, unknown or badly signed, replayed or skewed. */
+    UNAUTHENTICATED(Layer.PROXY, 401),
+    /** The body is not well-formed JSON. */
+    MALFORMED_JSON(Layer.PROXY, 400),
+    /** A field is missing, has the wrong type, or an invalid value. */
+    INVALID_REQUEST(Layer.PROXY, 400),
+    /** One or more targets do not name a known host or group; nothing was dispatched. */
+    UNKNOWN_TARGET(Layer.PROXY, 400),
+    /** The request names no target at all. */
+    NO_TARGET(Layer.PROXY, 400),
+    /** The command text exceeds the allowed size (64 KiB). */
+    COMMAND_TOO_LARGE(Layer.PROXY, 413),
+    /** The request body exceeds the allowed size. */
+    BODY_TOO_LARGE(Layer.PROXY, 413),
+    /** The content type of the request is not JSON. */
+    UNSUPPORTED_MEDIA_TYPE(Layer.PROXY, 415),
+    /** The path or resource does not exist. */
+    NOT_FOUND(Layer.PROXY, 404),
+    /** The HTTP method is not supported on this path. */
+    METHOD_NOT_ALLOWED(Layer.PROXY, 405),
+    /** The task is already finished and cannot change any more. */
+    TASK_FINISHED(Layer.PROXY, 409),
+    /** The host task was cancelled before it finished. */
+    CANCELLED(Layer.PROXY, 200),
+    /** The task's timeout passed before the host reported a result. */
+    TIMED_OUT(Layer.PROXY, 200),
+    /** An unexpected failure inside the center; the log has the details. */
+    INTERNAL(Layer.PROXY, 500),
+    /** The center's store is unavailable. */
+    STORE_UNAVAILABLE(Layer.PROXY, 503),
+
+    // ---- channel: the relay tier
+    /** No channel currently holds a connection to the host. */
+    HOST_OFFLINE(Layer.CHANNEL, 200),
+    /** The channel that held the host's connection went away while the task was in flight. */
+    CHANNEL_LOST(Layer.CHANNEL, 200),
+    /** The channel could not deliver the task to the agent. */
+    DELIVERY_FAILED(Layer.CHANNEL, 200),
+
+    // ---- agent: the agent process
+    /** No handler for the task's type is installed on the agent (capability absent or stopped). */
+    HANDLER_MISSING(Layer.AGENT, 200),
+    /** The task as received is malformed (missing parameters, bad values). */
+    BAD_TASK(Layer.AGENT, 200),
+    /** The handler failed unexpectedly; the agent log has the details. */
+    HANDLER_FAILED(Layer.AGENT, 200),
+    /** The agent is shutting down and did not run the task. */
+    AGENT_STOPPING(Layer.AGENT, 200),
+
+    // ---- environment: the host itself
+    /** The user to run as does not exist on the host or cannot be switched to. */
+    RUN_AS_FAILED(Layer.ENVIRONMENT, 200),
+    /** The working directory does not exist or is not a directory. */
+    WORKDIR_INVALID(Layer.ENVIRONMENT, 200),
+    /** The process could not be started (shell missing, resources exhausted). */
+    SPAWN_FAILED(Layer.ENVIRONMENT, 200),
+    /** The command ran and exited with a non-zero code. */
+    NONZERO_EXIT(Layer.ENVIRONMENT, 200);
+
+    private final Layer layer;
+    private final int httpStatus;
+
+    ErrorCode(Layer layer, int httpStatus) {
+        this.layer = layer;
+        this.httpStatus = httpStatus;
+    }
+
+    /** @return the layer this code belongs to */
+    public Layer layer() {
+        return layer;
+    }
+
+    /**
+     * @return the HTTP status a REST answer carrying this code uses; 200 for codes that only
+     *     ever appear inside a per-host result
+     */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /**
+     * Looks a code up by name without throwing.
+     *
+     * @param name a code name as sent on the wire, may be {@code null}
+     * @return the code, or {@link #INTERNAL} for a name this version does not know
+     */
+    public static ErrorCode parse(String name) {
+        if (name == null) {
+            return INTERNAL;
+        }
+        try {
+            return valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return INTERNAL;
+        }
+    }
+}

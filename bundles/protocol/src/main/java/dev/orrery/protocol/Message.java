@@ -1,0 +1,364 @@
+package dev.orrery.protocol;
+
+import dev.orrery.api.HostTaskState;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every message of the protocol. Each is an immutable record that writes its own fields; the
+ * matching {@code read} method in {@link MessageType} reads them back in the same order.
+ * Records holding byte arrays compare by identity of those arrays; compare fields in tests.
+ */
+public sealed interface Message {
+
+    /** @return the frame type of this message */
+    MessageType type();
+
+    /** @param w where to write this message's fields in wire order */
+    void write(WireWriter w);
+
+    /**
+     * Agent → center (ConfigService): who I am. Answered with {@link Welcome}.
+     *
+     * @param token enrollment token, may be empty
+     * @param hostId stable host id
+     * @param hostname the host's name
+     * @param ips every address of the host, primary first
+     * @param sn serial number
+     * @param idc datacenter the host is in
+     * @param groups host groups the agent declares
+     * @param agentVersion the agent's version
+     */
+    record Register(String token, String hostId, String hostname, List<String> ips, String sn, String idc,
+            List<String> groups, String agentVersion) implements Message {
+        public Register {
+            Objects.requireNonNull(hostId, "hostId");
+            ips = List.copyOf(ips);
+            groups = List.copyOf(groups);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.REGISTER;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(token).str(hostId).str(hostname).strList(ips).str(sn).str(idc).strList(groups).str(agentVersion);
+        }
+
+        static Register read(WireReader r) {
+            return new Register(r.str(), required(r.str(), "hostId"), r.str(), r.strList(), r.str(), r.str(), r.strList(), r.str());
+        }
+    }
+
+    /**
+     * Center → agent: registration accepted; connect to one of these channels.
+     *
+     * @param hostId the host id the center recorded
+     * @param channels channel addresses as {@code host:port}, in no particular order
+     * @param heartbeatSeconds how often the agent sends heartbeats
+     */
+    record Welcome(String hostId, List<String> channels, int heartbeatSeconds) implements Message {
+        public Welcome {
+            channels = List.copyOf(channels);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.WELCOME;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(hostId).strList(channels).i32(heartbeatSeconds);
+        }
+
+        static Welcome read(WireReader r) {
+            return new Welcome(r.str(), r.strList(), r.i32());
+        }
+    }
+
+    /** The role of the peer that opens a long connection. */
+    enum Role {
+        /** An agent connecting to a channel. */
+        AGENT,
+        /** A channel connecting to the center. */
+        CHANNEL
+    }
+
+    /**
+     * First message on a long connection: agent → channel, or channel → center.
+     *
+     * @param role who is speaking
+     * @param id the hostId of an agent, or the channelId of a channel
+     * @param idc the datacenter of the sender
+     * @param address for a channel, the {@code host:port} agents reach it on; empty for agents
+     * @param version the sender's software version
+     */
+    record Hello(Role role, String id, String idc, String address, String version) implements Message {
+        public Hello {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.HELLO;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.u8(role.ordinal()).str(id).str(idc).str(address).str(version);
+        }
+
+        static Hello read(WireReader r) {
+            int role = r.u8();
+            if (role >= Role.values().length) {
+                throw new ProtocolException("unknown role " + role);
+            }
+            return new Hello(Role.values()[role], required(r.str(), "id"), r.str(), r.str(), r.str());
+        }
+    }
+
+    /**
+     * Keep-alive, in both directions.
+     *
+     * @param sentAtMillis sender's clock, epoch milliseconds
+     */
+    record Heartbeat(long sentAtMillis) implements Message {
+        @Override
+        public MessageType type() {
+            return MessageType.HEARTBEAT;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.i64(sentAtMillis);
+        }
+
+        static Heartbeat read(WireReader r) {
+            return new Heartbeat(r.i64());
+        }
+    }
+
+    /**
+     * Center → channel → agent: run this on that host.
+     *
+     * @param taskId the task id
+     * @param hostId the target host
+     * @param taskType the handler type, see {@code dev.orrery.api.TaskTypes}
+     * @param params handler parameters (for {@code cmd}: command, runAs, cwd, env.*)
+     * @param body opaque content for the handler (scripts, files), may be empty
+     * @param timeoutSeconds how long the agent lets it run
+     */
+    record Task(String taskId, String hostId, String taskType, Map<String, String> params, byte[] body,
+            int timeoutSeconds) implements Message {
+        public Task {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(taskType, "taskType");
+            params = Map.copyOf(params);
+            body = body == null ? new byte[0] : body;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.TASK;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(taskId).str(hostId).str(taskType).strMap(params).bytes(body).i32(timeoutSeconds);
+        }
+
+        static Task read(WireReader r) {
+            return new Task(required(r.str(), "taskId"), required(r.str(), "hostId"), required(r.str(), "taskType"),
+                    r.strMap(), r.bytes(), r.i32());
+        }
+    }
+
+    /** What an {@link Ack} acknowledges. */
+    enum AckKind {
+        /** Agent → center: the task arrived. */
+        RECEIVED,
+        /** Agent → center: the task started. */
+        RUNNING,
+        /** Center → agent: the result is stored; drop it from the outbox. */
+        STORED,
+        /** Channel → center: the channel holds no session for the host; the task was not delivered. */
+        UNDELIVERABLE
+    }
+
+    /**
+     * Acknowledges progress of one host task, in either direction.
+     *
+     * @param taskId the task id
+     * @param hostId the host
+     * @param kind what is acknowledged
+     */
+    record Ack(String taskId, String hostId, AckKind kind) implements Message {
+        public Ack {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.ACK;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(taskId).str(hostId).u8(kind.ordinal());
+        }
+
+        static Ack read(WireReader r) {
+            String taskId = required(r.str(), "taskId");
+            String hostId = required(r.str(), "hostId");
+            int kind = r.u8();
+            if (kind >= AckKind.values().length) {
+                throw new ProtocolException("unknown ack kind " + kind);
+            }
+            return new Ack(taskId, hostId, AckKind.values()[kind]);
+        }
+    }
+
+    /**
+     * Agent → channel → center: the final outcome of one host task.
+     *
+     * @param taskId the task id
+     * @param hostId the host
+     * @param state a final state
+     * @param exitCode the process exit code, -1 where none
+     * @param stdout captured standard output, capped
+     * @param stderr captured standard error, capped
+     * @param truncated whether either stream was cut at its cap
+     * @param errorCode an {@code ErrorCode} name, or {@code null} on success
+     * @param errorMessage human text for the error, or {@code null}
+     * @param startedAt epoch ms the execution started, 0 if it never did
+     * @param finishedAt epoch ms it ended
+     */
+    record Result(String taskId, String hostId, HostTaskState state, int exitCode, byte[] stdout, byte[] stderr,
+            boolean truncated, String errorCode, String errorMessage, long startedAt, long finishedAt) implements Message {
+        public Result {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(state, "state");
+            stdout = stdout == null ? new byte[0] : stdout;
+            stderr = stderr == null ? new byte[0] : stderr;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RESULT;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(taskId).str(hostId).u8(state.ordinal()).i32(exitCode).bytes(stdout).bytes(stderr).bool(truncated)
+                    .str(errorCode).str(errorMessage).i64(startedAt).i64(finishedAt);
+        }
+
+        static Result read(WireReader r) {
+            String taskId = required(r.str(), "taskId");
+            String hostId = required(r.str(), "hostId");
+            int state = r.u8();
+            if (state >= HostTaskState.values().length || !HostTaskState.values()[state].isFinal()) {
+                throw new ProtocolException("result state must be final: " + state);
+            }
+            return new Result(taskId, hostId, HostTaskState.values()[state], r.i32(), r.bytes(), r.bytes(), r.bool(),
+                    r.str(), r.str(), r.i64(), r.i64());
+        }
+    }
+
+    /**
+     * Channel → agent: reconnect to one of these channels instead (load balancing, shutdown).
+     *
+     * @param channels alternative channel addresses, possibly empty (then re-register)
+     * @param reason why, for the agent's log
+     */
+    record Redirect(List<String> channels, String reason) implements Message {
+        public Redirect {
+            channels = List.copyOf(channels);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.REDIRECT;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.strList(channels).str(reason);
+        }
+
+        static Redirect read(WireReader r) {
+            return new Redirect(r.strList(), r.str());
+        }
+    }
+
+    /**
+     * Channel → center: the full set of agents this channel holds right now, and its load.
+     *
+     * @param channelId the reporting channel
+     * @param hostIds every connected agent's host id
+     * @param running host tasks the channel has in flight
+     */
+    record Report(String channelId, List<String> hostIds, int running) implements Message {
+        public Report {
+            Objects.requireNonNull(channelId, "channelId");
+            hostIds = List.copyOf(hostIds);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.REPORT;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(channelId).strList(hostIds).i32(running);
+        }
+
+        static Report read(WireReader r) {
+            return new Report(required(r.str(), "channelId"), r.strList(), r.i32());
+        }
+    }
+
+    /**
+     * Center → channel → agent: stop this host task (kill its processes).
+     *
+     * @param taskId the task id
+     * @param hostId the host
+     */
+    record Cancel(String taskId, String hostId) implements Message {
+        public Cancel {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(hostId, "hostId");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.CANCEL;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(taskId).str(hostId);
+        }
+
+        static Cancel read(WireReader r) {
+            return new Cancel(required(r.str(), "taskId"), required(r.str(), "hostId"));
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            throw new ProtocolException("missing " + field);
+        }
+        return value;
+    }
+}

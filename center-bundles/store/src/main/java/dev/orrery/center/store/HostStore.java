@@ -1,0 +1,78 @@
+package dev.orrery.center.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Hosts: registration, presence and lookup. Thread-safe; durable when a method returns. */
+@ProviderType
+public interface HostStore {
+
+    /**
+     * Records a registration: creates the host or updates its reported identity. Groups
+     * reported by the agent are added to the groups it already has.
+     *
+     * @param host the identity as reported; channel and status are ignored
+     */
+    void register(HostRecord host);
+
+    /**
+     * Marks these hosts online on a channel, and every other host the store had on that channel
+     * offline: the report is the channel's full set.
+     *
+     * @param channelId the reporting channel
+     * @param hostIds every host the channel holds now
+     * @param now epoch ms
+     * @return the hosts that were not online on this channel before (newly arrived)
+     */
+    List<String> channelReport(String channelId, Collection<String> hostIds, long now);
+
+    /**
+     * Marks every host of a channel offline (the channel went away).
+     *
+     * @param channelId the channel
+     */
+    void channelLost(String channelId);
+
+    /**
+     * @param hostId a host id
+     * @return the host, if known
+     */
+    Optional<HostRecord> get(String hostId);
+
+    /**
+     * @param query the filter
+     * @return matching hosts ordered by hostId
+     */
+    List<HostRecord> find(HostQuery query);
+
+    /**
+     * @param query the filter; offset and limit ignored
+     * @return how many hosts match
+     */
+    int count(HostQuery query);
+
+    /**
+     * Resolves target names to host ids. A name matches a host by hostId, hostname, any IP or
+     * SN; a group name matches every host in the group.
+     *
+     * @param names host names (hostId, hostname, IP or SN)
+     * @param groups group names
+     * @return the resolution, with every name that matched nothing
+     */
+    Resolution resolve(Collection<String> names, Collection<String> groups);
+
+    /**
+     * The outcome of {@link #resolve}.
+     *
+     * @param hostIds distinct host ids, in the order found
+     * @param unknown every host name or group that matched nothing, as given
+     */
+    record Resolution(List<String> hostIds, List<String> unknown) {
+        public Resolution {
+            hostIds = List.copyOf(hostIds);
+            unknown = List.copyOf(unknown);
+        }
+    }
+}

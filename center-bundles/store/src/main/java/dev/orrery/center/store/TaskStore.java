@@ -1,0 +1,93 @@
+package dev.orrery.center.store;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostTaskState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Tasks and host tasks. Transitions only move forward ({@link HostTaskState#canMoveTo}); a
+ * late or duplicate update is ignored and reported as such. Thread-safe; durable when a method
+ * returns.
+ */
+@ProviderType
+public interface TaskStore {
+
+    /**
+     * Persists a task and one {@code PENDING} host task per host, atomically.
+     *
+     * @param task the task
+     * @param hostIds its hosts, distinct, non-empty
+     */
+    void create(TaskRecord task, List<String> hostIds);
+
+    /**
+     * @param taskId a task id
+     * @return the task with its current state, if known
+     */
+    Optional<TaskRecord> get(String taskId);
+
+    /**
+     * @param taskId a task id
+     * @return how many host tasks are in each state (every state present, zeros included)
+     */
+    Map<HostTaskState, Integer> counts(String taskId);
+
+    /**
+     * @param taskId a task id
+     * @param state only host tasks in this state, {@code null} for all
+     * @param offset rows to skip
+     * @param limit most rows
+     * @return host tasks ordered by hostId
+     */
+    List<HostTaskRecord> results(String taskId, HostTaskState state, int offset, int limit);
+
+    /**
+     * Moves a host task forward (not to a final state with output; use {@link #complete}).
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param next the new state
+     * @param channel the channel involved, or {@code null} to keep it
+     * @return {@code true} if it moved; {@code false} if unknown or not a forward move
+     */
+    boolean advance(String taskId, String hostId, HostTaskState next, String channel);
+
+    /**
+     * Records a final outcome. Ignored if the host task is already final.
+     *
+     * @param result the outcome (state must be final)
+     * @return {@code true} if recorded now; {@code false} for a duplicate or unknown host task
+     */
+    boolean complete(HostTaskRecord result);
+
+    /**
+     * Ends every non-final host task of a task in one final state.
+     *
+     * @param taskId the task
+     * @param state {@code CANCELLED} or {@code TIMED_OUT}
+     * @param error the code recorded on each
+     * @param message the text recorded on each
+     * @return the host ids that were ended now
+     */
+    List<String> endUnfinished(String taskId, HostTaskState state, ErrorCode error, String message);
+
+    /**
+     * Host tasks waiting for dispatch ({@code PENDING}) on these hosts, oldest first.
+     *
+     * @param hostIds hosts that just came online
+     * @return their pending host tasks
+     */
+    List<HostTaskRecord> pendingFor(Collection<String> hostIds);
+
+    /**
+     * Tasks not yet {@code DONE} whose creation plus timeout is before {@code now}.
+     *
+     * @param now epoch ms
+     * @return their ids
+     */
+    List<String> expired(long now);
+}
