@@ -59,6 +59,29 @@ public final class Frames {
     }
 
     /**
+     * Checks the first bytes of a header that has not fully arrived yet, so that a peer talking
+     * another protocol is refused at its first bytes instead of holding the session open while
+     * the decoder waits for a whole header.
+     *
+     * @param partial fewer than {@link #HEADER_BYTES} readable bytes at its position (not consumed)
+     * @throws ProtocolException for bad magic, version or type among the bytes present
+     */
+    static void checkPartialHeader(ByteBuffer partial) {
+        int p = partial.position();
+        int n = Math.min(partial.remaining(), 4);
+        if (n >= 1 && (partial.get(p) & 0xff) != MAGIC >>> 8
+                || n >= 2 && (partial.get(p + 1) & 0xff) != (MAGIC & 0xff)) {
+            throw new ProtocolException("bad magic");
+        }
+        if (n >= 3 && (partial.get(p + 2) & 0xff) != VERSION) {
+            throw new ProtocolException("unsupported protocol version " + (partial.get(p + 2) & 0xff));
+        }
+        if (n >= 4) {
+            MessageType.ofCode(partial.get(p + 3) & 0xff);
+        }
+    }
+
+    /**
      * Decodes one payload.
      *
      * @param typeCode the type byte from the header

@@ -12,9 +12,9 @@ import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 
 /**
  * MINA codec for Orrery frames. The decoder checks each header before buffering its payload,
- * so an oversized or foreign frame is refused after eight bytes and never allocates its
- * announced length. Thread-safe: encoder and decoder hold no per-session state outside MINA's
- * cumulative buffer.
+ * so an oversized or foreign frame is refused within its eight header bytes (a foreign protocol
+ * at its first byte) and never allocates its announced length. Thread-safe: encoder and decoder
+ * hold no per-session state outside MINA's cumulative buffer.
  */
 public final class OrreryCodecFactory implements ProtocolCodecFactory {
     private final ProtocolEncoder encoder = new Encoder();
@@ -58,6 +58,7 @@ public final class OrreryCodecFactory implements ProtocolCodecFactory {
         @Override
         protected boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) {
             if (in.remaining() < Frames.HEADER_BYTES) {
+                Frames.checkPartialHeader(in.buf());
                 return false;
             }
             int len = Frames.checkHeader(in.buf(), maxPayload);

@@ -29,8 +29,10 @@ public final class OrreryProtocol {
      * @param maxPayload the largest payload accepted, in bytes
      */
     public static void install(DefaultIoFilterChainBuilder chain, int maxPayload) {
-        chain.addLast(GUARD, new Guard());
         chain.addLast(CODEC, new ProtocolCodecFilter(new OrreryCodecFactory(maxPayload)));
+        // After the codec: MINA passes the decoder's exceptionCaught on toward the handler only,
+        // so a guard placed before the codec would never see a decoding failure.
+        chain.addLast(GUARD, new Guard());
     }
 
     /**

@@ -81,22 +81,22 @@ public final class WireReader {
         }
     }
 
-    /** @return the next list of strings, unmodifiable */
+    /** @return the next list of strings, unmodifiable; a {@code null} element is refused */
     public List<String> strList() {
         int n = count(4);
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            list.add(str());
+            list.add(nonNull(str(), "list"));
         }
         return Collections.unmodifiableList(list);
     }
 
-    /** @return the next map of strings, unmodifiable, in wire order */
+    /** @return the next map of strings, unmodifiable, in wire order; a {@code null} key or value is refused */
     public Map<String, String> strMap() {
         int n = count(8);
         Map<String, String> map = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            map.put(str(), str());
+            map.put(nonNull(str(), "map"), nonNull(str(), "map"));
         }
         return Collections.unmodifiableMap(map);
     }
@@ -106,6 +106,14 @@ public final class WireReader {
         if (buf.hasRemaining()) {
             throw new ProtocolException(buf.remaining() + " trailing bytes");
         }
+    }
+
+    // the records copy lists and maps with List.copyOf/Map.copyOf, which throw on null
+    private static String nonNull(String s, String where) {
+        if (s == null) {
+            throw new ProtocolException("null in " + where);
+        }
+        return s;
     }
 
     private int count(int minBytesPerItem) {

@@ -42,6 +42,16 @@ public interface HostStore {
     Optional<HostRecord> get(String hostId);
 
     /**
+     * Looks up many hosts at once. The default calls {@link #get(String)} for each.
+     *
+     * @param hostIds host ids
+     * @return the known ones, in the order given, each once
+     */
+    default List<HostRecord> getAll(Collection<String> hostIds) {
+        return hostIds.stream().distinct().map(this::get).flatMap(Optional::stream).toList();
+    }
+
+    /**
      * @param query the filter
      * @return matching hosts ordered by hostId
      */

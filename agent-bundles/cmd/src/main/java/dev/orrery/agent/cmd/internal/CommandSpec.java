@@ -1,0 +1,59 @@
+package dev.orrery.agent.cmd.internal;
+
+import dev.orrery.agent.api.TaskRequest;
+import dev.orrery.api.ErrorCode;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What a {@code cmd} task asks for, read from its parameters: {@code command} (required),
+ * {@code runAs}, {@code cwd}, and {@code env.NAME=value} for each extra environment variable.
+ *
+ * @param command the shell command line
+ * @param runAs user to run as, empty for the agent's own user
+ * @param cwd working directory, empty for the default (the user's home)
+ * @param env extra environment variables
+ */
+record CommandSpec(String command, String runAs, String cwd, Map<String, String> env) {
+    /** Prefix of the parameters carrying environment variables. */
+    static final String ENV_PREFIX = "env.";
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?");
+
+    CommandSpec {
+        env = Map.copyOf(env);
+    }
+
+    /**
+     * @param req the task
+     * @return the spec
+     * @throws Refused {@code BAD_TASK} without a command or with a bad variable,
+     *     {@code RUN_AS_FAILED} for a malformed user name
+     */
+    static CommandSpec parse(TaskRequest req) throws Refused {
+        String command = req.params().get("command");
+        if (command == null || command.isBlank()) {
+            throw new Refused(ErrorCode.BAD_TASK, "parameter 'command' is required");
+        }
+        if (command.indexOf('\0') >= 0) {
+            throw new Refused(ErrorCode.BAD_TASK, "parameter 'command' contains a NUL character");
+        }
+        String runAs = req.param("runAs", "").trim();
+        if (!runAs.isEmpty() && !USER_NAME.matcher(runAs).matches()) {
+            throw new Refused(ErrorCode.RUN_AS_FAILED, "runAs: '" + runAs + "' is not a valid user name");
+        }
+        Map<String, String> env = new TreeMap<>();
+        for (Map.Entry<String, String> e : req.params().entrySet()) {
+            if (e.getKey().startsWith(ENV_PREFIX)) {
+                String name = e.getKey().substring(ENV_PREFIX.length());
+                String value = e.getValue() == null ? "" : e.getValue();
+                if (!ENV_NAME.matcher(name).matches() || value.indexOf('\0') >= 0) {
+                    throw new Refused(ErrorCode.BAD_TASK, "invalid environment variable '" + e.getKey() + "'");
+                }
+                env.put(name, value);
+            }
+        }
+        return new CommandSpec(command, runAs, req.param("cwd", "").trim(), env);
+    }
+}

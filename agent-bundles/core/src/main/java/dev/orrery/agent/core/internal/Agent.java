@@ -1,0 +1,183 @@
+package dev.orrery.agent.core.internal;
+
+import dev.orrery.agent.api.HostIdentity;
+import dev.orrery.protocol.Message.Hello;
+import dev.orrery.protocol.Message.Redirect;
+import dev.orrery.protocol.Message.Register;
+import dev.orrery.protocol.Message.Role;
+import dev.orrery.protocol.Message.Welcome;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's link: registers with the center, connects to a random channel of the welcome,
+ * and on any loss reconnects with jittered backoff to another channel, re-registering once
+ * every channel of the list failed. Every state change runs on one timer thread, in order;
+ * MINA callbacks only post to it. Plain Java: no OSGi needed.
+ */
+final class Agent implements ChannelConnection.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final long REGISTER_TIMEOUT_MILLIS = 15_000;
+    private static final long STOP_WAIT_MILLIS = 5_000;
+
+    private final AgentSettings settings;
+    private final HostIdentity identity;
+    private final LinkTimer timer = new LinkTimer();
+    private final Connector connector;
+    private final Registrar registrar;
+    private final TaskRunner runner;
+    private final Backoff backoff;
+    private final ChannelUplink uplink = new ChannelUplink();
+    // timer thread only
+    private List<HostPort> channels = List.of();
+    private final Deque<HostPort> untried = new ArrayDeque<>();
+    private String hostId;
+    private int heartbeatSeconds;
+
+    /**
+     * @param settings validated settings
+     * @param identity who this host is
+     * @param handlers the task handler whiteboard
+     */
+    Agent(AgentSettings settings, HostIdentity identity, HandlerRegistry handlers) {
+        this.settings = settings;
+        this.identity = identity;
+        this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS);
+        this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS);
+        this.runner = new TaskRunner(handlers, uplink, settings.workers());
+        this.backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis(), new Random());
+        this.hostId = identity.hostId();
+        this.heartbeatSeconds = settings.heartbeatSeconds();
+    }
+
+    /** Starts registering; returns at once. */
+    void start() {
+        timer.post(this::register, 0);
+    }
+
+    /** Cancels running tasks, waits a little for their results, then closes every connection. */
+    void stop() {
+        timer.halt();
+        runner.stop(STOP_WAIT_MILLIS);
+        timer.close();
+        uplink.current().ifPresent(ChannelConnection::close);
+        connector.close();
+    }
+
+    /** @return the open connection to a channel, if any */
+    Optional<ChannelConnection> connection() {
+        return uplink.current();
+    }
+
+    private void register() {
+        HostPort center = new HostPort(settings.centerHost(), settings.centerPort());
+        Register r = new Register(settings.enrollmentToken(), identity.hostId(), identity.hostname(), identity.ips(),
+                identity.sn(), identity.idc(), identity.groups(), settings.agentVersion());
+        registrar.register(center, r).whenComplete((w, e) -> timer.post(() -> welcomed(center, w, e), 0));
+    }
+
+    private void welcomed(HostPort center, Welcome w, Throwable error) {
+        List<HostPort> offered = w == null ? List.of() : parseAll(w.channels());
+        if (error != null || offered.isEmpty()) {
+            long delay = backoff.next();
+            LOG.warn("Registration with center {} failed: {}; retrying in {} ms", center,
+                    error != null ? describe(error) : "no usable channel offered " + w.channels(), delay);
+            timer.post(this::register, delay);
+            return;
+        }
+        hostId = w.hostId() == null || w.hostId().isBlank() ? identity.hostId() : w.hostId();
+        heartbeatSeconds = w.heartbeatSeconds() > 0 ? w.heartbeatSeconds() : settings.heartbeatSeconds();
+        channels = offered;
+        LOG.info("Registered with center {} as {}; channels {}", center, hostId, channels);
+        retry(channels, null);
+        connectNext();
+    }
+
+    /** Refills the untried list with every channel of {@code list} but {@code failed}, in random order. */
+    private void retry(List<HostPort> list, HostPort failed) {
+        List<HostPort> order = new ArrayList<>(list);
+        order.remove(failed);
+        Collections.shuffle(order);
+        untried.clear();
+        untried.addAll(order);
+    }
+
+    private void connectNext() {
+        HostPort next = untried.poll();
+        if (next == null) {
+            register(); // every channel of the list failed: ask the center again
+            return;
+        }
+        Hello hello = new Hello(Role.AGENT, hostId, identity.idc(), "", settings.agentVersion());
+        ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, runner);
+        connector.connect(next, c).whenComplete((s, e) -> {
+            if (e != null) {
+                timer.post(() -> {
+                    long delay = backoff.next();
+                    LOG.warn("Cannot connect to channel {}: {}; next attempt in {} ms", next, describe(e), delay);
+                    timer.post(this::connectNext, delay);
+                }, 0);
+            }
+        });
+    }
+
+    @Override
+    public void opened(ChannelConnection c) {
+        timer.post(() -> {
+            LOG.info("Connected to channel {} as {}", c.address(), hostId);
+            uplink.attach(c);
+        }, 0);
+    }
+
+    @Override
+    public void established(ChannelConnection c) {
+        backoff.reset();
+    }
+
+    @Override
+    public void closed(ChannelConnection c) {
+        timer.post(() -> {
+            if (!uplink.detach(c)) {
+                return; // an old connection we left on purpose
+            }
+            long delay = backoff.next();
+            LOG.warn("Lost channel {}; reconnecting in {} ms", c.address(), delay);
+            retry(channels, c.address());
+            timer.post(this::connectNext, delay);
+        }, 0);
+    }
+
+    @Override
+    public void redirected(ChannelConnection c, Redirect r) {
+        timer.post(() -> {
+            if (!uplink.detach(c)) {
+                return;
+            }
+            c.close();
+            List<HostPort> to = parseAll(r.channels());
+            LOG.info("Channel {} redirects to {} ({})", c.address(), to, r.reason());
+            retry(to, null);
+            // spread the agents a channel sheds at once
+            timer.post(this::connectNext, ThreadLocalRandom.current().nextLong(settings.reconnectMinMillis() + 1));
+        }, 0);
+    }
+
+    private static List<HostPort> parseAll(List<String> addresses) {
+        return addresses.stream().map(HostPort::parse).flatMap(Optional::stream).toList();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orrery.agent.core.internal;
+
+import dev.orrery.agent.api.HostIdentity;
+import dev.orrery.agent.api.TaskHandler;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent as a DS component: wires the configuration of PID {@code dev.orrery.agent}, the
+ * {@link HostIdentity} and the {@link TaskHandler} whiteboard into an {@link Agent}. Handlers may
+ * come and go while the agent runs; a change of configuration or identity restarts the agent,
+ * which then registers again.
+ */
+@Component(service = {}, immediate = true, configurationPid = AgentConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AgentConfig.class)
+public final class AgentComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentComponent.class);
+
+    private final HandlerRegistry handlers = new HandlerRegistry();
+
+    @Reference(name = "identity")
+    private HostIdentity identity;
+
+    private Agent agent;
+
+    /**
+     * @param config the settings
+     * @param context this bundle, for the version reported to the center
+     * @throws IllegalArgumentException for an invalid setting, naming it
+     */
+    @Activate
+    void activate(AgentConfig config, BundleContext context) {
+        AgentSettings settings = AgentSettings.of(config, context.getBundle().getVersion().toString());
+        agent = new Agent(settings, identity, handlers);
+        agent.start();
+        LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}", settings.agentVersion(), identity.hostId(),
+                settings.centerHost(), settings.centerPort(), handlers.types());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (agent != null) {
+            agent.stop();
+            agent = null;
+        }
+    }
+
+    @Reference(name = "handlers", service = TaskHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeHandler",
+            updated = "updatedHandler")
+    void addHandler(TaskHandler handler, Map<String, Object> props) {
+        handlers.add(handler, props);
+        LOG.info("Task handler for {} available", props.get(TaskHandler.TYPE));
+    }
+
+    void updatedHandler(TaskHandler handler, Map<String, Object> props) {
+        handlers.remove(handler, props);
+        handlers.add(handler, props);
+    }
+
+    void removeHandler(TaskHandler handler, Map<String, Object> props) {
+        handlers.remove(handler, props);
+        LOG.info("Task handler for {} gone", props.get(TaskHandler.TYPE));
+    }
+}

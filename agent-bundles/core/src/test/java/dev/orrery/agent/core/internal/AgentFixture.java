@@ -1,0 +1,58 @@
+package dev.orrery.agent.core.internal;
+
+import dev.orrery.agent.api.HostIdentity;
+import dev.orrery.agent.api.TaskHandler;
+import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.protocol.Message;
+import dev.orrery.protocol.Message.Ack;
+import dev.orrery.protocol.Message.Register;
+import dev.orrery.protocol.Message.Result;
+import dev.orrery.protocol.Message.Task;
+import dev.orrery.protocol.Message.Welcome;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A running agent against a fake center and channel, over real sockets. */
+abstract class AgentFixture {
+    record Id(String hostId, String hostname, List<String> ips, String sn, String idc, List<String> groups)
+            implements HostIdentity {
+    }
+
+    static final Id ID = new Id("host-7", "host-7.lab", List.of("10.0.0.7", "127.0.0.7"), "SN-7", "lab", List.of("demo"));
+
+    final HandlerRegistry handlers = new HandlerRegistry();
+    final AtomicReference<List<String>> offered = new AtomicReference<>();
+    FakePeer center;
+    FakePeer channel;
+    Agent agent;
+
+    @BeforeEach
+    void start() throws Exception {
+        channel = FakePeer.channel(0);
+        offered.set(List.of(channel.address()));
+        center = new FakePeer(0, (s, m) -> m instanceof Register r ? new Welcome(r.hostId(), offered.get(), 1) : null);
+        handlers.add((r, c) -> TaskOutcome.succeeded(r.param("text", "")), Map.of(TaskHandler.TYPE, "echo", "service.id", 1L));
+        agent = new Agent(new AgentSettings("127.0.0.1", center.port(), "tok-1", 10, 50, 200, 2, 1 << 20, "9.9.9"), ID,
+                handlers);
+        agent.start();
+    }
+
+    @AfterEach
+    void stop() {
+        agent.stop();
+        channel.close();
+        center.close();
+    }
+
+    static Task task(String id, String type, Map<String, String> params) {
+        return new Task(id, ID.hostId(), type, params, null, 30);
+    }
+
+    static <T> List<T> after(List<Message> all, Class<T> type, String taskId) {
+        return all.stream().filter(type::isInstance).map(type::cast)
+                .filter(m -> m instanceof Ack a ? a.taskId().equals(taskId) : ((Result) m).taskId().equals(taskId)).toList();
+    }
+}

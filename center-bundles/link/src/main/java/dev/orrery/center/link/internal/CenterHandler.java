@@ -1,0 +1,167 @@
+package dev.orrery.center.link.internal;
+
+import dev.orrery.api.HostStatus;
+import dev.orrery.center.store.HostRecord;
+import dev.orrery.center.store.HostStore;
+import dev.orrery.protocol.Message;
+import dev.orrery.protocol.OrreryProtocol;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles every session on the center's port. An agent sends {@code Register} and gets a
+ * {@code Welcome} before the center closes the session; a channel sends {@code Hello}, then
+ * {@code Report}s, acks and results for as long as it stays. Store I/O never runs on an I/O
+ * thread: registrations go to a worker pool, presence changes to one serial executor so that
+ * a channel's reports and its loss are recorded in order.
+ */
+final class CenterHandler extends IoHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(CenterHandler.class);
+    private static final String CHANNEL_ID = "orrery.channelId";
+    private static final String REPORTED = "orrery.reported";
+
+    private final HostStore store;
+    private final ChannelRegistry registry;
+    private final Listeners listeners;
+    private final Executor workers;
+    private final Executor presence;
+    private final int heartbeatSeconds;
+
+    CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor workers, Executor presence,
+            int heartbeatSeconds) {
+        this.store = store;
+        this.registry = registry;
+        this.listeners = listeners;
+        this.workers = workers;
+        this.presence = presence;
+        this.heartbeatSeconds = heartbeatSeconds;
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        String channelId = (String) session.getAttribute(CHANNEL_ID);
+        if (message instanceof Message.Heartbeat) {
+            return;
+        }
+        if (channelId == null) {
+            if (message instanceof Message.Register r) {
+                submit(session, workers, () -> register(session, r));
+            } else if (message instanceof Message.Hello h && h.role() == Message.Role.CHANNEL) {
+                hello(session, h);
+            } else {
+                refuse(session, "expected Register or a channel Hello first, got " + message.getClass().getSimpleName());
+            }
+            return;
+        }
+        if (message instanceof Message.Report r) {
+            submit(session, presence, () -> report(session, channelId, r));
+        } else if (message instanceof Message.Ack a) {
+            listeners.fire("ack", l -> l.onAck(channelId, a));
+        } else if (message instanceof Message.Result r) {
+            listeners.fire("result", l -> l.onResult(channelId, r));
+        } else {
+            refuse(session, "unexpected " + message.getClass().getSimpleName() + " from channel " + channelId);
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        if (status == IdleStatus.READER_IDLE) {
+            LOG.info("Closing silent session {} from {} (channel {})", session.getId(), session.getRemoteAddress(),
+                    session.getAttribute(CHANNEL_ID));
+            session.closeNow();
+        } else if (status == IdleStatus.WRITER_IDLE && session.getAttribute(CHANNEL_ID) != null) {
+            session.write(new Message.Heartbeat(System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        String channelId = (String) session.getAttribute(CHANNEL_ID);
+        // A session replaced by a newer one of the same channel must not mark the channel's hosts offline.
+        if (channelId != null && registry.disconnect(channelId, session)) {
+            LOG.info("Channel {} disconnected", channelId);
+            submit(session, presence, () -> {
+                try {
+                    store.channelLost(channelId);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not record the loss of channel {}: {}", channelId, e.getMessage());
+                }
+                listeners.fire("channel lost", l -> l.onChannelLost(channelId));
+            });
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        // The protocol's guard filter closes a session on a violation; closing again is harmless
+        // and keeps this handler safe whatever the order of the filters.
+        if (!OrreryProtocol.isProtocolViolation(cause)) {
+            LOG.debug("Session {} failed: {}", session.getId(), cause.toString());
+        }
+        session.closeNow();
+    }
+
+    private void hello(IoSession session, Message.Hello h) {
+        session.setAttribute(CHANNEL_ID, h.id());
+        registry.connect(h, session, System.currentTimeMillis()).ifPresent(old -> {
+            LOG.info("Channel {} reconnected; closing its previous session {}", h.id(), old.getId());
+            old.closeNow();
+        });
+        LOG.info("Channel {} connected from {} (idc {}, agents reach it at {})", h.id(), session.getRemoteAddress(), h.idc(),
+                h.address());
+    }
+
+    private void register(IoSession session, Message.Register r) {
+        try {
+            store.register(new HostRecord(r.hostId(), r.hostname(), r.ips(), r.sn(), r.idc(), null, HostStatus.OFFLINE,
+                    r.groups(), Map.of(), System.currentTimeMillis()));
+            List<String> channels = registry.addressesFor(r.idc() == null ? "" : r.idc());
+            LOG.debug("Registered host {} (idc {}); offering channels {}", r.hostId(), r.idc(), channels);
+            session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds));
+            session.closeOnFlush();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not register host {}: {}", r.hostId(), e.getMessage());
+            session.closeNow();
+        }
+    }
+
+    private void report(IoSession session, String channelId, Message.Report r) {
+        if (!r.channelId().equals(channelId)) {
+            LOG.warn("Channel {} sent a report naming {}; using {}", channelId, r.channelId(), channelId);
+        }
+        long now = System.currentTimeMillis();
+        try {
+            List<String> arrived = store.channelReport(channelId, r.hostIds(), now);
+            registry.reported(channelId, session, r.hostIds().size(), r.running(), now);
+            // On a new connection every reported host counts as arrived: work may have waited for it.
+            List<String> online = session.setAttributeIfAbsent(REPORTED, Boolean.TRUE) == null ? r.hostIds() : arrived;
+            if (!online.isEmpty()) {
+                listeners.fire("hosts online", l -> l.onHostsOnline(channelId, List.copyOf(online)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the report of channel {}: {}", channelId, e.getMessage());
+        }
+    }
+
+    private static void submit(IoSession session, Executor executor, Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Center busy or stopping; closing session {}", session.getId());
+            session.closeNow();
+        }
+    }
+
+    private static void refuse(IoSession session, String why) {
+        LOG.warn("Closing session {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+        session.closeNow();
+    }
+}

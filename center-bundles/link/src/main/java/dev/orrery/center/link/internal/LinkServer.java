@@ -1,0 +1,150 @@
+package dev.orrery.center.link.internal;
+
+import dev.orrery.center.link.ChannelGateway;
+import dev.orrery.center.link.ChannelInfo;
+import dev.orrery.center.link.LinkListener;
+import dev.orrery.center.store.HostStore;
+import dev.orrery.protocol.Message;
+import dev.orrery.protocol.OrreryProtocol;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The center's MINA acceptor for agents (registration) and channels (long links), and the
+ * {@link ChannelGateway} over the channels connected to it. Binds in its constructor, unbinds
+ * in {@link #close()}.
+ */
+@Component(service = ChannelGateway.class, immediate = true, configurationPid = LinkConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = LinkConfig.class)
+public final class LinkServer implements ChannelGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
+    private static final int REGISTRATION_QUEUE = 10_000;
+
+    private final ChannelRegistry registry = new ChannelRegistry();
+    private final Listeners listeners = new Listeners();
+    private final ExecutorService workers;
+    private final ExecutorService presence;
+    private final NioSocketAcceptor acceptor;
+
+    /**
+     * @param config the component configuration
+     * @param store where hosts are recorded
+     */
+    @Activate
+    public LinkServer(LinkConfig config, @Reference(name = "hostStore") HostStore store) {
+        this(LinkSettings.from(config), store);
+    }
+
+    /**
+     * Binds the acceptor.
+     *
+     * @param settings validated settings
+     * @param store where hosts are recorded
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public LinkServer(LinkSettings settings, HostStore store) {
+        Objects.requireNonNull(store, "store");
+        workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(REGISTRATION_QUEUE), threads("orrery-link-worker"));
+        presence = Executors.newSingleThreadExecutor(threads("orrery-link-presence"));
+        acceptor = new NioSocketAcceptor(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        acceptor.setReuseAddress(true);
+        acceptor.setCloseOnDeactivation(true);
+        OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
+        acceptor.setHandler(new CenterHandler(store, registry, listeners, workers, presence, settings.heartbeatSeconds()));
+        acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
+        acceptor.getSessionConfig().setIdleTime(IdleStatus.WRITER_IDLE, settings.heartbeatSeconds());
+        acceptor.getSessionConfig().setTcpNoDelay(true);
+        try {
+            acceptor.bind(new InetSocketAddress(settings.listenHost(), settings.port()));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot listen on " + settings.listenHost() + ":" + settings.port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Center link listening on {}", acceptor.getLocalAddress());
+    }
+
+    /** @return the bound port (useful when configured with port 0) */
+    public int port() {
+        return acceptor.getLocalAddress().getPort();
+    }
+
+    /** @param listener a whiteboard listener */
+    @Reference(name = "listener", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addListener(LinkListener listener) {
+        listeners.add(listener);
+    }
+
+    /** @param listener a listener going away */
+    public void removeListener(LinkListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public boolean send(String channelId, Message message) {
+        Objects.requireNonNull(message, "message");
+        return registry.session(channelId).map(s -> {
+            s.write(message);
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public List<ChannelInfo> channels() {
+        return registry.list();
+    }
+
+    /** Unbinds, closes every session (their channels' hosts go offline), then stops the workers. */
+    @Deactivate
+    public void close() {
+        acceptor.unbind();
+        for (IoSession s : acceptor.getManagedSessions().values()) {
+            s.closeNow();
+        }
+        acceptor.dispose(true);
+        presence.shutdown();
+        workers.shutdown();
+        try {
+            if (!presence.awaitTermination(5, TimeUnit.SECONDS) || !workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Center link workers did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        presence.shutdownNow();
+        LOG.info("Center link stopped");
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

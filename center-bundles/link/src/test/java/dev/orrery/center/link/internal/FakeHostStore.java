@@ -1,0 +1,67 @@
+package dev.orrery.center.link.internal;
+
+import dev.orrery.center.store.HostQuery;
+import dev.orrery.center.store.HostRecord;
+import dev.orrery.center.store.HostStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory host store recording what the link asked of it. */
+final class FakeHostStore implements HostStore {
+    final Map<String, HostRecord> registered = new ConcurrentHashMap<>();
+    final Map<String, String> onlineOn = new ConcurrentHashMap<>();
+    final List<String> lost = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void register(HostRecord host) {
+        registered.put(host.hostId(), host);
+    }
+
+    @Override
+    public synchronized List<String> channelReport(String channelId, Collection<String> hostIds, long now) {
+        List<String> arrived = new ArrayList<>();
+        for (String id : hostIds) {
+            if (!channelId.equals(onlineOn.put(id, channelId))) {
+                arrived.add(id);
+            }
+        }
+        new HashMap<>(onlineOn).forEach((id, ch) -> {
+            if (ch.equals(channelId) && !hostIds.contains(id)) {
+                onlineOn.remove(id);
+            }
+        });
+        return arrived;
+    }
+
+    @Override
+    public synchronized void channelLost(String channelId) {
+        onlineOn.values().removeIf(channelId::equals);
+        lost.add(channelId);
+    }
+
+    @Override
+    public Optional<HostRecord> get(String hostId) {
+        return Optional.ofNullable(registered.get(hostId));
+    }
+
+    @Override
+    public List<HostRecord> find(HostQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int count(HostQuery query) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Resolution resolve(Collection<String> names, Collection<String> groups) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.orrery.center.proxy.internal;
+
+import dev.orrery.api.HostStatus;
+import dev.orrery.api.HostTaskState;
+import dev.orrery.api.TaskState;
+import dev.orrery.center.link.ChannelGateway;
+import dev.orrery.center.store.HostRecord;
+import dev.orrery.center.store.HostStore;
+import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.TaskRecord;
+import dev.orrery.center.store.TaskStore;
+import dev.orrery.protocol.Message;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends host tasks down to the channels holding their hosts. Every send is preceded by a
+ * claim in the store (PENDING to DISPATCHED, or the undelivered flag cleared), so a host
+ * task is sent once even when a submission and a host's arrival race. The claim is durable
+ * before the send; a send that finds no connection flags the host task undelivered, and it is
+ * sent again when the host next comes online. Thread-safe; call it off the I/O threads.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int CHUNK = 500;
+
+    private final HostStore hosts;
+    private final TaskStore tasks;
+    private final ChannelGateway gateway;
+
+    Dispatcher(HostStore hosts, TaskStore tasks, ChannelGateway gateway) {
+        this.hosts = hosts;
+        this.tasks = tasks;
+        this.gateway = gateway;
+    }
+
+    /** Dispatches a new task to every one of its hosts that is online; the rest stay PENDING. */
+    void dispatchNew(TaskRecord task, List<String> hostIds) {
+        for (int from = 0; from < hostIds.size(); from += CHUNK) {
+            for (HostRecord h : hosts.getAll(hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK)))) {
+                if (h.status() == HostStatus.ONLINE && h.channel() != null) {
+                    sendNew(task, h.hostId(), h.channel());
+                }
+            }
+        }
+    }
+
+    /** Hosts arrived on a channel: send them what waited for them. */
+    void hostsOnline(String channelId, List<String> hostIds) {
+        Map<String, Optional<TaskRecord>> cache = new HashMap<>();
+        for (int from = 0; from < hostIds.size(); from += CHUNK) {
+            List<String> chunk = hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK));
+            for (HostTaskRecord r : tasks.pendingFor(chunk)) {
+                open(cache, r.taskId()).ifPresent(t -> sendNew(t, r.hostId(), channelId));
+            }
+            for (HostTaskRecord r : tasks.undeliveredFor(chunk)) {
+                open(cache, r.taskId()).ifPresent(t -> resend(t, r.hostId(), channelId));
+            }
+        }
+    }
+
+    /**
+     * A channel could not deliver: flag the host task, and send it at once through the host's
+     * current channel if that is another one (it moved), else when it next comes online.
+     */
+    void undeliverable(String channelId, String taskId, String hostId) {
+        if (!tasks.markUndelivered(taskId, hostId)) {
+            return;
+        }
+        Optional<HostRecord> host = hosts.get(hostId);
+        if (host.isPresent() && host.get().status() == HostStatus.ONLINE && host.get().channel() != null
+                && !host.get().channel().equals(channelId)) {
+            tasks.get(taskId).ifPresent(t -> resend(t, hostId, host.get().channel()));
+        } else {
+            LOG.debug("Task {} for host {} waits until the host comes back", taskId, hostId);
+        }
+    }
+
+    private void sendNew(TaskRecord task, String hostId, String channelId) {
+        if (tasks.advance(task.taskId(), hostId, HostTaskState.DISPATCHED, channelId)) {
+            send(task, hostId, channelId);
+        }
+    }
+
+    private void resend(TaskRecord task, String hostId, String channelId) {
+        if (tasks.redispatch(task.taskId(), hostId, channelId)) {
+            send(task, hostId, channelId);
+        }
+    }
+
+    private void send(TaskRecord task, String hostId, String channelId) {
+        Message.Task m = new Message.Task(task.taskId(), hostId, task.type(), task.params(), task.body(), remainingSeconds(task));
+        if (!gateway.send(channelId, m)) {
+            LOG.debug("Channel {} is not connected; task {} for host {} waits", channelId, task.taskId(), hostId);
+            tasks.markUndelivered(task.taskId(), hostId);
+        }
+    }
+
+    /** @return the task if it may still be sent: not done and not past its timeout */
+    private Optional<TaskRecord> open(Map<String, Optional<TaskRecord>> cache, String taskId) {
+        return cache.computeIfAbsent(taskId, id -> tasks.get(id)
+                .filter(t -> t.state() != TaskState.DONE && remainingMillis(t) > 0));
+    }
+
+    /** The agent gets what is left of the task's timeout, so it stops the work when the center gives up. */
+    static int remainingSeconds(TaskRecord t) {
+        return (int) Math.max(1, (remainingMillis(t) + 999) / 1000);
+    }
+
+    private static long remainingMillis(TaskRecord t) {
+        return t.createdAt() + t.timeoutSeconds() * 1000L - System.currentTimeMillis();
+    }
+}

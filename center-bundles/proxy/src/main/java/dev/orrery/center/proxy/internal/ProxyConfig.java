@@ -1,0 +1,28 @@
+package dev.orrery.center.proxy.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the proxy, PID {@code dev.orrery.center.proxy}. */
+@ObjectClassDefinition(name = "Orrery proxy", description = "Task submission, dispatch, timeouts and cancellation.")
+public @interface ProxyConfig {
+    /** The configuration PID. */
+    String PID = "dev.orrery.center.proxy";
+
+    /** @return the per-host timeout of a task that names none, in seconds */
+    @AttributeDefinition(name = "Default timeout (s)", min = "1", description = "Per-host timeout of a task that names none.")
+    int defaultTimeoutSeconds() default 60;
+
+    /** @return the longest per-host timeout accepted, in seconds */
+    @AttributeDefinition(name = "Maximum timeout (s)", min = "1", description = "Longest per-host timeout a task may ask for.")
+    int maxTimeoutSeconds() default 86400;
+
+    /** @return how often expired tasks are looked for, in milliseconds */
+    @AttributeDefinition(name = "Sweep interval (ms)", min = "50", description = "How often tasks past their timeout are ended.")
+    long sweepIntervalMillis() default 1000;
+
+    /** @return threads that record acks and results and dispatch waiting work */
+    @AttributeDefinition(name = "Worker threads", min = "1", max = "64",
+            description = "Threads that record acks and results and dispatch waiting tasks.")
+    int workerThreads() default 4;
+}

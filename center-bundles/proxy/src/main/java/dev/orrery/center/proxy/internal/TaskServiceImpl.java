@@ -1,0 +1,156 @@
+package dev.orrery.center.proxy.internal;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostTaskState;
+import dev.orrery.api.OrreryException;
+import dev.orrery.api.TaskState;
+import dev.orrery.center.link.ChannelGateway;
+import dev.orrery.center.link.LinkListener;
+import dev.orrery.center.proxy.TaskService;
+import dev.orrery.center.proxy.TaskSubmission;
+import dev.orrery.center.store.HostStore;
+import dev.orrery.center.store.HostStore.Resolution;
+import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.TaskRecord;
+import dev.orrery.center.store.TaskStore;
+import dev.orrery.protocol.Message;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy: {@link TaskService} for the REST API and the shell, and the {@link LinkListener}
+ * that hears acks, results and arriving hosts from the channels. Link callbacks and dispatch
+ * run on the proxy's own workers, never on a MINA I/O thread; a sweeper ends tasks past their
+ * timeout.
+ */
+@Component(service = {TaskService.class, LinkListener.class}, immediate = true, configurationPid = ProxyConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ProxyConfig.class)
+public final class TaskServiceImpl implements TaskService, LinkListener {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
+    private static final int MAX_RESULTS = 1000;
+
+    private final ProxySettings settings;
+    private final HostStore hosts;
+    private final TaskStore tasks;
+    private final Dispatcher dispatcher;
+    private final Outcomes outcomes;
+    private final Terminator terminator;
+    private final Workers workers;
+
+    /**
+     * @param config the configuration
+     * @param hosts the host store
+     * @param tasks the task store
+     * @param gateway the channels
+     */
+    @Activate
+    public TaskServiceImpl(ProxyConfig config, @Reference(name = "hostStore") HostStore hosts,
+            @Reference(name = "taskStore") TaskStore tasks, @Reference(name = "gateway") ChannelGateway gateway) {
+        this(ProxySettings.from(config), hosts, tasks, gateway);
+    }
+
+    /**
+     * Starts the workers and the sweeper.
+     *
+     * @param settings validated settings
+     * @param hosts the host store
+     * @param tasks the task store
+     * @param gateway the channels
+     */
+    public TaskServiceImpl(ProxySettings settings, HostStore hosts, TaskStore tasks, ChannelGateway gateway) {
+        this.settings = settings;
+        this.hosts = hosts;
+        this.tasks = tasks;
+        this.dispatcher = new Dispatcher(hosts, tasks, gateway);
+        this.outcomes = new Outcomes(tasks, gateway, dispatcher);
+        this.terminator = new Terminator(hosts, tasks, gateway);
+        this.workers = new Workers(settings.workerThreads(), settings.sweepIntervalMillis(), this::sweep);
+    }
+
+    @Override
+    public Accepted submit(TaskSubmission submission) {
+        int timeout = Submissions.check(submission, settings);
+        Resolution r = hosts.resolve(submission.targets().hosts(), submission.targets().groups());
+        if (!r.unknown().isEmpty()) {
+            throw new OrreryException(ErrorCode.UNKNOWN_TARGET, "unknown targets: " + String.join(", ", r.unknown()), r.unknown());
+        }
+        if (r.hostIds().isEmpty()) {
+            throw new OrreryException(ErrorCode.NO_TARGET, "the targets name no host");
+        }
+        long now = System.currentTimeMillis();
+        TaskRecord task = new TaskRecord(TaskIds.next(now), submission.type(), submission.createdBy(), now, timeout,
+                submission.params(), submission.body(), TaskState.RECEIVED);
+        tasks.create(task, r.hostIds());
+        LOG.info("Task {} ({}) by {} accepted for {} host(s)", task.taskId(), task.type(), task.createdBy(), r.hostIds().size());
+        workers.run("dispatch " + task.taskId(), () -> dispatcher.dispatchNew(task, r.hostIds()));
+        return new Accepted(task.taskId(), r.hostIds().size());
+    }
+
+    @Override
+    public Optional<TaskRecord> task(String taskId) {
+        return tasks.get(taskId);
+    }
+
+    @Override
+    public Map<HostTaskState, Integer> counts(String taskId) {
+        return tasks.counts(taskId);
+    }
+
+    @Override
+    public List<HostTaskRecord> results(String taskId, HostTaskState state, int offset, int limit) {
+        return tasks.results(taskId, state, Math.max(0, offset), Math.min(Math.max(0, limit), MAX_RESULTS));
+    }
+
+    @Override
+    public void cancel(String taskId) {
+        TaskRecord t = tasks.get(taskId).orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no task " + taskId));
+        if (t.state() != TaskState.DONE) {
+            terminator.end(taskId, HostTaskState.CANCELLED, ErrorCode.CANCELLED, "cancelled on request");
+        }
+    }
+
+    @Override
+    public void onAck(String channelId, Message.Ack ack) {
+        workers.run("ack", () -> outcomes.ack(channelId, ack));
+    }
+
+    @Override
+    public void onResult(String channelId, Message.Result result) {
+        workers.run("result", () -> outcomes.result(channelId, result));
+    }
+
+    @Override
+    public void onHostsOnline(String channelId, List<String> hostIds) {
+        workers.inOrder("hosts online", () -> dispatcher.hostsOnline(channelId, hostIds));
+    }
+
+    @Override
+    public void onChannelLost(String channelId) {
+        // Tasks the lost channel had not yet delivered are sent again when their hosts come back.
+        workers.inOrder("channel lost", () -> tasks.markUndeliveredOnChannel(channelId));
+    }
+
+    /** Stops the sweeper and the workers, letting queued work finish for a few seconds. */
+    @Deactivate
+    public void close() {
+        workers.close();
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        for (String taskId : tasks.expired(now)) {
+            tasks.get(taskId).ifPresent(t -> terminator.end(taskId, HostTaskState.TIMED_OUT, ErrorCode.TIMED_OUT,
+                    "no result within " + t.timeoutSeconds() + " s"));
+        }
+    }
+}

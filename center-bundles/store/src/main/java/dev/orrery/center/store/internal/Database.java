@@ -1,0 +1,197 @@
+package dev.orrery.center.store.internal;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.OrreryException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded database and a small fixed pool of connections. Each unit of work runs in its
+ * own transaction on a connection that no other thread uses meanwhile; deadlock victims and
+ * lock timeouts are retried. Failures reach callers as {@link OrreryException} with
+ * {@link ErrorCode#STORE_UNAVAILABLE}, never as SQL text. Thread-safe.
+ */
+@Component(service = Database.class, immediate = true, configurationPid = StoreConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = StoreConfig.class)
+public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int ATTEMPTS = 3;
+
+    /** A unit of work inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @param c the connection, auto-commit off; do not commit or close it
+         * @return the result
+         * @throws SQLException on failure: the transaction is rolled back
+         */
+        T run(Connection c) throws SQLException;
+    }
+
+    private final DerbyEngine engine;
+    private final BlockingQueue<Connection> pool;
+    private final List<Connection> all = new ArrayList<>();
+    private final int waitSeconds;
+    private volatile boolean closed;
+
+    /** @param config the component configuration */
+    @Activate
+    public Database(StoreConfig config) {
+        this(DerbyEngine.resolveDir(config.dataDir()), config.poolSize(), config.connectionWaitSeconds());
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the database.
+     *
+     * @param dir the database folder
+     * @param poolSize connections to keep, 1 to 64
+     * @param waitSeconds how long to wait for a free connection
+     */
+    public Database(Path dir, int poolSize, int waitSeconds) {
+        if (poolSize < 1 || poolSize > 64) {
+            throw new IllegalArgumentException("poolSize must be 1-64, was " + poolSize);
+        }
+        if (waitSeconds < 1) {
+            throw new IllegalArgumentException("connectionWaitSeconds must be positive, was " + waitSeconds);
+        }
+        this.waitSeconds = waitSeconds;
+        this.pool = new ArrayBlockingQueue<>(poolSize);
+        try {
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the parent folder of " + dir + ": " + e.getMessage(), e);
+        }
+        this.engine = new DerbyEngine(dir);
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                Connection c = engine.connect();
+                c.setAutoCommit(false);
+                synchronized (all) {
+                    all.add(c);
+                }
+                pool.add(c);
+            }
+            Migrator.migrate(this);
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot open the store at " + engine.dir() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Store open at {} with {} connections", engine.dir(), poolSize);
+    }
+
+    /**
+     * Runs work in one transaction, committing on success.
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return the work's result
+     * @throws OrreryException {@code STORE_UNAVAILABLE} if the database fails
+     */
+    public <T> T tx(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            Connection c = take();
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                rollback(c);
+                if (attempt < ATTEMPTS && isTransient(e)) {
+                    LOG.debug("Retrying after {}", e.getSQLState());
+                    continue;
+                }
+                LOG.error("Store failure ({}): {}", e.getSQLState(), e.getMessage(), e);
+                throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is unavailable", List.of(), e);
+            } catch (RuntimeException e) {
+                rollback(c);
+                throw e;
+            } finally {
+                pool.offer(healthy(c));
+            }
+        }
+    }
+
+    /** Shuts Derby down cleanly; later calls fail with {@code STORE_UNAVAILABLE}. */
+    @Deactivate
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Connection> open;
+        synchronized (all) {
+            open = List.copyOf(all);
+        }
+        for (Connection c : open) {
+            rollback(c);
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a connection failed", e);
+            }
+        }
+        engine.shutdown();
+        LOG.info("Store at {} closed", engine.dir());
+    }
+
+    private Connection take() {
+        if (closed) {
+            throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is closed");
+        }
+        try {
+            Connection c = pool.poll(waitSeconds, TimeUnit.SECONDS);
+            if (c == null) {
+                throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is busy: no connection within " + waitSeconds + " s");
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "interrupted while waiting for the store");
+        }
+    }
+
+    /** A connection that Derby closed after a severe error is replaced, so the pool never shrinks. */
+    private Connection healthy(Connection c) {
+        try {
+            if (closed || !c.isClosed()) {
+                return c;
+            }
+            Connection fresh = engine.connect();
+            fresh.setAutoCommit(false);
+            synchronized (all) {
+                all.add(fresh);
+            }
+            return fresh;
+        } catch (SQLException e) {
+            LOG.warn("Cannot replace a closed store connection: {}", e.getMessage());
+            return c;
+        }
+    }
+
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.orrery.center.store.internal;
+
+import dev.orrery.center.store.HostQuery;
+import dev.orrery.center.store.HostRecord;
+import dev.orrery.center.store.HostStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link HostStore} on the embedded database. Thread-safe: every call is one transaction. */
+@Component(service = HostStore.class, immediate = true)
+public final class DerbyHostStore implements HostStore {
+    private final Database db;
+
+    /** @param db the database */
+    @Activate
+    public DerbyHostStore(@Reference(name = "database") Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void register(HostRecord host) {
+        Objects.requireNonNull(host, "host");
+        db.tx(c -> HostWrites.register(c, host));
+    }
+
+    @Override
+    public List<String> channelReport(String channelId, Collection<String> hostIds, long now) {
+        Objects.requireNonNull(channelId, "channelId");
+        return db.tx(c -> HostWrites.channelReport(c, channelId, hostIds, now));
+    }
+
+    @Override
+    public void channelLost(String channelId) {
+        db.tx(c -> HostWrites.channelLost(c, channelId));
+    }
+
+    @Override
+    public Optional<HostRecord> get(String hostId) {
+        if (hostId == null) {
+            return Optional.empty();
+        }
+        return db.tx(c -> HostRows.load(c, List.of(hostId))).stream().findFirst();
+    }
+
+    @Override
+    public List<HostRecord> getAll(Collection<String> hostIds) {
+        if (hostIds == null || hostIds.isEmpty()) {
+            return List.of();
+        }
+        return db.tx(c -> HostRows.load(c, hostIds));
+    }
+
+    @Override
+    public List<HostRecord> find(HostQuery query) {
+        HostQuery q = query == null ? HostQuery.all() : query;
+        if (q.limit() <= 0) {
+            return List.of();
+        }
+        return db.tx(c -> {
+            List<Object> args = new ArrayList<>();
+            String where = where(q, args);
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT h.host_id FROM hosts h" + where
+                    + " ORDER BY h.host_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int i = bindAll(ps, args);
+                ps.setInt(i++, Math.max(0, q.offset()));
+                ps.setInt(i, q.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return HostRows.load(c, ids);
+        });
+    }
+
+    @Override
+    public int count(HostQuery query) {
+        HostQuery q = query == null ? HostQuery.all() : query;
+        return db.tx(c -> {
+            List<Object> args = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts h" + where(q, args))) {
+                bindAll(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Resolution resolve(Collection<String> names, Collection<String> groups) {
+        return db.tx(c -> Resolver.resolve(c, names == null ? List.of() : names, groups == null ? List.of() : groups));
+    }
+
+    private static String where(HostQuery q, List<Object> args) {
+        List<String> terms = new ArrayList<>();
+        if (q.status() != null) {
+            terms.add("h.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.group() != null && !q.group().isEmpty()) {
+            terms.add("EXISTS (SELECT 1 FROM host_groups g WHERE g.host_id = h.host_id AND g.group_name = ?)");
+            args.add(q.group());
+        }
+        if (q.text() != null && !q.text().isEmpty()) {
+            terms.add("(LOWER(h.host_id) LIKE ? ESCAPE '\\' OR LOWER(h.hostname) LIKE ? ESCAPE '\\' OR LOWER(h.sn) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM host_ips i WHERE i.host_id = h.host_id AND LOWER(i.ip) LIKE ? ESCAPE '\\'))");
+            String like = "%" + Sql.likeEscape(q.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+            for (int k = 0; k < 4; k++) {
+                args.add(like);
+            }
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    private static int bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
+        int i = 1;
+        for (Object a : args) {
+            ps.setObject(i++, a);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.orrery.center.store.internal;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostTaskState;
+import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.TaskRecord;
+import dev.orrery.center.store.TaskStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link TaskStore} on the embedded database. Thread-safe: every call is one transaction. */
+@Component(service = TaskStore.class, immediate = true)
+public final class DerbyTaskStore implements TaskStore {
+    private final Database db;
+
+    /** @param db the database */
+    @Activate
+    public DerbyTaskStore(@Reference(name = "database") Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(TaskRecord task, List<String> hostIds) {
+        Objects.requireNonNull(task, "task");
+        if (hostIds == null || hostIds.isEmpty()) {
+            throw new IllegalArgumentException("a task needs at least one host");
+        }
+        if (new HashSet<>(hostIds).size() != hostIds.size()) {
+            throw new IllegalArgumentException("host ids must be distinct");
+        }
+        db.tx(c -> TaskWrites.create(c, task, hostIds));
+    }
+
+    @Override
+    public Optional<TaskRecord> get(String taskId) {
+        return taskId == null ? Optional.empty() : db.tx(c -> TaskRows.task(c, taskId));
+    }
+
+    @Override
+    public Map<HostTaskState, Integer> counts(String taskId) {
+        Map<HostTaskState, Integer> counts = new EnumMap<>(HostTaskState.class);
+        for (HostTaskState s : HostTaskState.values()) {
+            counts.put(s, 0);
+        }
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM host_tasks WHERE task_id = ? GROUP BY state")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(HostTaskState.valueOf(rs.getString(1)), rs.getInt(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public List<HostTaskRecord> results(String taskId, HostTaskState state, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String sql = "SELECT " + TaskRows.HOST_TASK_COLUMNS + " FROM host_tasks WHERE task_id = ?"
+                + (state == null ? "" : " AND state = ?") + " ORDER BY host_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        return db.tx(c -> {
+            List<HostTaskRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, taskId);
+                if (state != null) {
+                    ps.setString(i++, state.name());
+                }
+                ps.setInt(i++, Math.max(0, offset));
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(TaskRows.hostTask(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean advance(String taskId, String hostId, HostTaskState next, String channel) {
+        Objects.requireNonNull(next, "next");
+        long now = System.currentTimeMillis();
+        if (next.isFinal()) {
+            return complete(new HostTaskRecord(taskId, hostId, next, null, "", "", false, null, null, channel, now));
+        }
+        return db.tx(c -> TaskWrites.advance(c, taskId, hostId, next, channel, now));
+    }
+
+    @Override
+    public boolean complete(HostTaskRecord result) {
+        Objects.requireNonNull(result, "result");
+        if (!result.state().isFinal()) {
+            throw new IllegalArgumentException("complete needs a final state, not " + result.state());
+        }
+        return db.tx(c -> TaskWrites.complete(c, result, System.currentTimeMillis()));
+    }
+
+    @Override
+    public List<String> endUnfinished(String taskId, HostTaskState state, ErrorCode error, String message) {
+        if (state != HostTaskState.CANCELLED && state != HostTaskState.TIMED_OUT) {
+            throw new IllegalArgumentException("endUnfinished takes CANCELLED or TIMED_OUT, not " + state);
+        }
+        return db.tx(c -> TaskWrites.endUnfinished(c, taskId, state, error, message, System.currentTimeMillis()));
+    }
+
+    @Override
+    public List<HostTaskRecord> pendingFor(Collection<String> hostIds) {
+        return db.tx(c -> Waiting.find(c, hostIds, "state = 'PENDING'"));
+    }
+
+    @Override
+    public List<String> expired(long now) {
+        return db.tx(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT task_id FROM tasks WHERE state IN ('RECEIVED', 'RUNNING')"
+                    + " AND deadline < ? ORDER BY deadline")) {
+                ps.setLong(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public boolean markUndelivered(String taskId, String hostId) {
+        return db.tx(c -> Waiting.flag(c, "task_id = ? AND host_id = ?", taskId, hostId)) == 1;
+    }
+
+    @Override
+    public int markUndeliveredOnChannel(String channelId) {
+        return db.tx(c -> Waiting.flag(c, "channel = ?", channelId));
+    }
+
+    @Override
+    public List<HostTaskRecord> undeliveredFor(Collection<String> hostIds) {
+        return db.tx(c -> Waiting.find(c, hostIds, "state = 'DISPATCHED' AND undelivered = TRUE"));
+    }
+
+    @Override
+    public boolean redispatch(String taskId, String hostId, String channel) {
+        return db.tx(c -> Waiting.claim(c, taskId, hostId, channel, System.currentTimeMillis()));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.orrery.center.store.internal;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostTaskState;
+import dev.orrery.api.TaskState;
+import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.TaskRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The writing half of the task store. Lock order, to stay free of deadlocks: a transaction
+ * that ends host tasks first locks the task row ({@link #lockTask}), then host-task rows;
+ * forward moves to non-final states touch only their host-task row.
+ */
+final class TaskWrites {
+    /** Largest stdout or stderr kept, in characters (the CLOB columns hold 1 MiB). */
+    static final int MAX_OUTPUT_CHARS = 1024 * 1024;
+    private static final int MAX_MESSAGE_CHARS = 4000;
+    private static final int BATCH = 1000;
+
+    private TaskWrites() {
+    }
+
+    static Void create(Connection c, TaskRecord t, List<String> hostIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (task_id, task_type, created_by, created_at,"
+                + " timeout_seconds, deadline, params, body, state, host_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, t.taskId());
+            ps.setString(2, t.type());
+            ps.setString(3, t.createdBy());
+            ps.setLong(4, t.createdAt());
+            ps.setInt(5, t.timeoutSeconds());
+            ps.setLong(6, t.createdAt() + t.timeoutSeconds() * 1000L);
+            ps.setString(7, Sql.encodeMap(t.params()));
+            ps.setBytes(8, t.body());
+            ps.setString(9, TaskState.RECEIVED.name());
+            ps.setInt(10, hostIds.size());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_tasks (task_id, host_id, state, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (String hostId : hostIds) {
+                ps.setString(1, t.taskId());
+                ps.setString(2, hostId);
+                ps.setString(3, HostTaskState.PENDING.name());
+                ps.setLong(4, t.createdAt());
+                ps.setLong(5, t.createdAt());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return null;
+    }
+
+    static boolean advance(Connection c, String taskId, String hostId, HostTaskState next, String channel, long now)
+            throws SQLException {
+        String stamp = switch (next) {
+            case DISPATCHED -> ", dispatched_at = ?";
+            case RECEIVED -> ", received_at = ?";
+            case RUNNING -> ", started_at = ?";
+            default -> "";
+        };
+        String sql = "UPDATE host_tasks SET state = ?, updated_at = ?, undelivered = FALSE" + stamp
+                + (channel == null ? "" : ", channel = ?")
+                + " WHERE task_id = ? AND host_id = ? AND state IN (" + TaskRows.before(next) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, next.name());
+            ps.setLong(i++, now);
+            if (!stamp.isEmpty()) {
+                ps.setLong(i++, now);
+            }
+            if (channel != null) {
+                ps.setString(i++, channel);
+            }
+            ps.setString(i++, taskId);
+            ps.setString(i, hostId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    static boolean complete(Connection c, HostTaskRecord r, long now) throws SQLException {
+        if (!lockTask(c, r.taskId())) {
+            return false;
+        }
+        boolean cut = r.stdout() != null && r.stdout().length() > MAX_OUTPUT_CHARS
+                || r.stderr() != null && r.stderr().length() > MAX_OUTPUT_CHARS;
+        String sql = "UPDATE host_tasks SET state = ?, exit_code = ?, stdout = ?, stderr = ?, truncated = ?, error_code = ?,"
+                + " error_message = ?, updated_at = ?, finished_at = ?, undelivered = FALSE"
+                + (r.channel() == null ? "" : ", channel = ?")
+                + " WHERE task_id = ? AND host_id = ? AND state IN (" + TaskRows.UNFINISHED + ")";
+        boolean done;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, r.state().name());
+            Sql.setInt(ps, i++, r.exitCode());
+            ps.setString(i++, Sql.cut(r.stdout() == null ? "" : r.stdout(), MAX_OUTPUT_CHARS));
+            ps.setString(i++, Sql.cut(r.stderr() == null ? "" : r.stderr(), MAX_OUTPUT_CHARS));
+            ps.setBoolean(i++, r.truncated() || cut);
+            ps.setString(i++, r.error() == null ? null : r.error().name());
+            ps.setString(i++, Sql.cut(r.errorMessage(), MAX_MESSAGE_CHARS));
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
+            if (r.channel() != null) {
+                ps.setString(i++, r.channel());
+            }
+            ps.setString(i++, r.taskId());
+            ps.setString(i, r.hostId());
+            done = ps.executeUpdate() == 1;
+        }
+        if (done) {
+            markDoneIfFinished(c, r.taskId(), now);
+        }
+        return done;
+    }
+
+    static List<String> endUnfinished(Connection c, String taskId, HostTaskState state, ErrorCode error, String message, long now)
+            throws SQLException {
+        List<String> ended = new ArrayList<>();
+        if (!lockTask(c, taskId)) {
+            return ended;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT host_id FROM host_tasks WHERE task_id = ? AND state IN ("
+                + TaskRows.UNFINISHED + ") ORDER BY host_id")) {
+            ps.setString(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ended.add(rs.getString(1));
+                }
+            }
+        }
+        // Holding the task row keeps every other final transition out, so the set selected above stays unfinished.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET state = ?, error_code = ?, error_message = ?,"
+                + " updated_at = ?, finished_at = ?, undelivered = FALSE WHERE task_id = ? AND state IN (" + TaskRows.UNFINISHED + ")")) {
+            ps.setString(1, state.name());
+            ps.setString(2, error == null ? null : error.name());
+            ps.setString(3, Sql.cut(message, MAX_MESSAGE_CHARS));
+            ps.setLong(4, now);
+            ps.setLong(5, now);
+            ps.setString(6, taskId);
+            ps.executeUpdate();
+        }
+        markDoneIfFinished(c, taskId, now);
+        return ended;
+    }
+
+    /** Takes the write lock on a task row. @return {@code false} if the task does not exist */
+    private static boolean lockTask(Connection c, String taskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET host_count = host_count WHERE task_id = ?")) {
+            ps.setString(1, taskId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void markDoneIfFinished(Connection c, String taskId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM host_tasks WHERE task_id = ? AND state IN ("
+                + TaskRows.UNFINISHED + ") FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET state = ?, finished_at = ? WHERE task_id = ? AND state <> ?")) {
+            ps.setString(1, TaskState.DONE.name());
+            ps.setLong(2, now);
+            ps.setString(3, taskId);
+            ps.setString(4, TaskState.DONE.name());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.orrery.channel.relay.internal;
+
+import dev.orrery.protocol.Message;
+import dev.orrery.protocol.Message.Ack;
+import dev.orrery.protocol.Message.Heartbeat;
+import dev.orrery.protocol.Message.Hello;
+import dev.orrery.protocol.Message.Result;
+import dev.orrery.protocol.Message.Role;
+import dev.orrery.protocol.OrreryProtocol;
+import java.io.IOException;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the sessions of agents on the channel's port. A session must first say
+ * {@code Hello(AGENT, hostId)}; anything else first closes it. Afterwards heartbeats are
+ * answered, acks and results go to the {@link Relay}, and anything else closes the session.
+ * A session that stays silent past its reader idle time (three heartbeats) is closed.
+ * Runs on MINA's I/O threads and never blocks.
+ */
+final class AgentHandler extends IoHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentHandler.class);
+
+    private final AgentSessions agents;
+    private final Relay relay;
+
+    /** @param agents the connected agents @param relay where acks and results go */
+    AgentHandler(AgentSessions agents, Relay relay) {
+        this.agents = agents;
+        this.relay = relay;
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        Message m = (Message) message;
+        String hostId = AgentSessions.hostIdOf(session);
+        if (hostId == null) {
+            if (m instanceof Hello h && h.role() == Role.AGENT) {
+                LOG.info("Agent {} connected from {} (idc {}, version {})", h.id(), session.getRemoteAddress(), h.idc(),
+                        h.version());
+                agents.register(h.id(), session);
+            } else {
+                refuse(session, "first message must be Hello from an agent, was " + describe(m));
+            }
+        } else if (m instanceof Heartbeat) {
+            session.write(new Heartbeat(System.currentTimeMillis()));
+        } else if (m instanceof Ack || m instanceof Result) {
+            relay.fromAgent(hostId, m);
+        } else {
+            refuse(session, "unexpected " + describe(m) + " from agent " + hostId);
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        LOG.info("Closing silent session {} of agent {} from {}", session.getId(), AgentSessions.hostIdOf(session),
+                session.getRemoteAddress());
+        session.closeNow();
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        if (agents.unregister(session)) {
+            String hostId = AgentSessions.hostIdOf(session);
+            LOG.info("Agent {} disconnected", hostId);
+            relay.agentGone(hostId);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        if (OrreryProtocol.isProtocolViolation(cause)) {
+            return; // the protocol guard has logged it and closed the session
+        }
+        if (cause instanceof IOException) {
+            LOG.debug("I/O error on agent session {}: {}", session.getId(), cause.toString());
+        } else {
+            LOG.warn("Closing agent session {} after an unexpected error", session.getId(), cause);
+        }
+        session.closeNow();
+    }
+
+    private static void refuse(IoSession session, String why) {
+        LOG.warn("Closing session {} from {}: {}", session.getId(), session.getRemoteAddress(), why);
+        session.closeNow();
+    }
+
+    private static String describe(Message m) {
+        return m instanceof Hello h ? "Hello(" + h.role() + ")" : m.type().name();
+    }
+}

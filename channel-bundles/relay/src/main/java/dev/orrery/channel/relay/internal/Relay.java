@@ -1,0 +1,108 @@
+package dev.orrery.channel.relay.internal;
+
+import dev.orrery.protocol.Message;
+import dev.orrery.protocol.Message.Ack;
+import dev.orrery.protocol.Message.AckKind;
+import dev.orrery.protocol.Message.Cancel;
+import dev.orrery.protocol.Message.Heartbeat;
+import dev.orrery.protocol.Message.Result;
+import dev.orrery.protocol.Message.Task;
+import java.util.function.Predicate;
+import org.apache.mina.core.future.WriteFuture;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves messages between the center and the agents. Tasks and cancels go down to the target
+ * host's session, or are answered with {@link AckKind#UNDELIVERABLE}; acks and results go up
+ * unchanged; the center's {@link AckKind#STORED} goes down. Never blocks: it only queues writes,
+ * so MINA's I/O threads call it directly.
+ */
+final class Relay {
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+    private final AgentSessions agents;
+    private final InFlight inFlight;
+    private final Predicate<Message> toCenter;
+
+    /**
+     * @param agents the connected agents
+     * @param inFlight host tasks delivered and not finished
+     * @param toCenter queues a message to the center; {@code false} if the uplink is down
+     */
+    Relay(AgentSessions agents, InFlight inFlight, Predicate<Message> toCenter) {
+        this.agents = agents;
+        this.inFlight = inFlight;
+        this.toCenter = toCenter;
+    }
+
+    /** @param m a message from the center */
+    void fromCenter(Message m) {
+        if (m instanceof Task t) {
+            down(t.taskId(), t.hostId(), t);
+        } else if (m instanceof Cancel c) {
+            down(c.taskId(), c.hostId(), c);
+        } else if (m instanceof Ack a && a.kind() == AckKind.STORED) {
+            IoSession s = agents.find(a.hostId());
+            if (s == null) {
+                // the agent keeps the result in its outbox and resends it; it will be acked then
+                LOG.debug("No session for host {}; dropping STORED ack of task {}", a.hostId(), a.taskId());
+            } else {
+                s.write(a);
+            }
+        } else if (!(m instanceof Heartbeat)) {
+            LOG.debug("Ignoring {} from the center", m.type());
+        }
+    }
+
+    /**
+     * @param hostId the host the sending session said Hello for
+     * @param m an {@link Ack} or {@link Result} from that agent
+     */
+    void fromAgent(String hostId, Message m) {
+        String claimed = m instanceof Ack a ? a.hostId() : m instanceof Result r ? r.hostId() : null;
+        if (!hostId.equals(claimed)) {
+            LOG.warn("Dropping {} for host {} sent by the session of host {}", m.type(), claimed, hostId);
+            return;
+        }
+        if (m instanceof Result r) {
+            inFlight.ended(hostId, r.taskId());
+        }
+        if (!toCenter.test(m)) {
+            // not lost: the agent resends results until the center acks them STORED
+            LOG.debug("Uplink down; dropping {} of task from host {}", m.type(), hostId);
+        }
+    }
+
+    /** @param hostId a host whose agent left */
+    void agentGone(String hostId) {
+        inFlight.forget(hostId);
+    }
+
+    private void down(String taskId, String hostId, Message m) {
+        IoSession s = agents.find(hostId);
+        if (s == null) {
+            undeliverable(taskId, hostId);
+            return;
+        }
+        boolean isTask = m instanceof Task;
+        if (isTask) {
+            inFlight.started(hostId, taskId);
+        }
+        WriteFuture written = s.write(m);
+        written.addListener(f -> {
+            if (!((WriteFuture) f).isWritten()) {
+                if (isTask) {
+                    inFlight.ended(hostId, taskId);
+                }
+                undeliverable(taskId, hostId);
+            }
+        });
+    }
+
+    private void undeliverable(String taskId, String hostId) {
+        LOG.debug("No session for host {}; task {} undeliverable", hostId, taskId);
+        toCenter.test(new Ack(taskId, hostId, AckKind.UNDELIVERABLE));
+    }
+}
