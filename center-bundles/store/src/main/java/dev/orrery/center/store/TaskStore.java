@@ -94,49 +94,40 @@ public interface TaskStore {
     /**
      * Flags a {@code DISPATCHED} host task that its channel could not deliver. It stays
      * {@code DISPATCHED} (states only move forward) and is offered again by
-     * {@link #undeliveredFor} when the host comes back. The default does nothing.
+     * {@link #undeliveredFor} when the host comes back.
      *
      * @param taskId the task
      * @param hostId the host
      * @return {@code true} if it was {@code DISPATCHED} and is now flagged
      */
-    default boolean markUndelivered(String taskId, String hostId) {
-        return false;
-    }
+    boolean markUndelivered(String taskId, String hostId);
 
     /**
      * Flags every {@code DISPATCHED} host task last sent through a channel, when that channel
      * went away before the agents acknowledged receipt. Agents run a task id at most once, so
-     * sending one again is safe. The default does nothing.
+     * sending one again is safe.
      *
      * @param channelId the lost channel
      * @return how many host tasks were flagged
      */
-    default int markUndeliveredOnChannel(String channelId) {
-        return 0;
-    }
+    int markUndeliveredOnChannel(String channelId);
 
     /**
-     * Flagged host tasks (see {@link #markUndelivered}) on these hosts, oldest first. The
-     * default returns none.
+     * Flagged host tasks (see {@link #markUndelivered}) on these hosts, oldest first.
      *
      * @param hostIds hosts that just came online
      * @return their undelivered host tasks
      */
-    default List<HostTaskRecord> undeliveredFor(Collection<String> hostIds) {
-        return List.of();
-    }
+    List<HostTaskRecord> undeliveredFor(Collection<String> hostIds);
 
     /**
      * Claims a flagged host task for sending again: clears the flag and records the channel.
-     * Exactly one of several concurrent callers wins. The default claims nothing.
+     * Exactly one of several concurrent callers wins.
      *
      * @param taskId the task
      * @param hostId the host
      * @param channel the channel it is sent through now
      * @return {@code true} if this caller claimed it and must send it
      */
-    default boolean redispatch(String taskId, String hostId, String channel) {
-        return false;
-    }
+    boolean redispatch(String taskId, String hostId, String channel);
 }

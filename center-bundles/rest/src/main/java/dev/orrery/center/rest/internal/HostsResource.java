@@ -1,0 +1,64 @@
+package dev.orrery.center.rest.internal;
+
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostStatus;
+import dev.orrery.api.OrreryException;
+import dev.orrery.center.store.HostQuery;
+import dev.orrery.center.store.HostRecord;
+import dev.orrery.center.store.HostStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+/** {@code GET /hosts} and {@code GET /hosts/{id}}. */
+@Path("/hosts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HostsResource {
+    private static final int MAX_LIMIT = 10_000;
+
+    private final HostStore hosts;
+
+    HostsResource(HostStore hosts) {
+        this.hosts = hosts;
+    }
+
+    /**
+     * @return {@code {"total":N,"hosts":[...]}}; {@code total} counts every match, {@code hosts}
+     *     holds at most {@code limit} of them from {@code offset}
+     */
+    @GET
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("group") String group,
+            @QueryParam("q") String q, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        HostQuery query = new HostQuery(QueryParams.enumParam("status", status, HostStatus.class), QueryParams.textParam(group),
+                QueryParams.textParam(q), QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE),
+                QueryParams.intParam("limit", limit, 1000, 1, MAX_LIMIT));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", hosts.count(query));
+        m.put("hosts", hosts.find(query).stream().map(Views::host).toList());
+        return m;
+    }
+
+    /**
+     * @param id a hostId, or a hostname, IP or SN naming exactly one host
+     * @return the host
+     */
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id) {
+        Optional<HostRecord> host = hosts.get(id);
+        if (host.isEmpty()) {
+            List<String> ids = hosts.resolve(List.of(id), List.of()).hostIds();
+            if (ids.size() == 1) {
+                host = hosts.get(ids.get(0));
+            }
+        }
+        return Views.host(host.orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'")));
+    }
+}

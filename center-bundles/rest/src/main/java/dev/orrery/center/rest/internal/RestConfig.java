@@ -1,0 +1,35 @@
+package dev.orrery.center.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the REST API, PID {@code dev.orrery.center.rest}. */
+@ObjectClassDefinition(name = "Orrery REST API", description = "The signed JSON API of the center (CXF JAX-RS).")
+public @interface RestConfig {
+
+    /** The configuration PID. */
+    String PID = "dev.orrery.center.rest";
+
+    /**
+     * @return endpoint address below the CXF servlet context ({@code org.apache.cxf.servlet.context}
+     *     of PID {@code org.apache.cxf.osgi}, {@code /api} in Orrery): {@code /v1} serves {@code /api/v1}
+     */
+    @AttributeDefinition(name = "Address", description = "Endpoint address below the CXF servlet context: /v1 serves /api/v1.")
+    String address() default "/v1";
+
+    /** @return largest request body accepted, in bytes; larger bodies get 413 BODY_TOO_LARGE */
+    @AttributeDefinition(name = "Largest body (bytes)", min = "1024", max = "268435456",
+            description = "Largest request body accepted, in bytes (1024 to 256 MiB). Larger: 413 BODY_TOO_LARGE.")
+    int maxBodyBytes() default 1048576;
+
+    /** @return how far a request's timestamp may be from the center's clock, in seconds */
+    @AttributeDefinition(name = "Largest clock skew (seconds)", min = "1", max = "3600",
+            description = "How far X-Orrery-Timestamp may be from the center's clock (1 to 3600 s). Further: 401.")
+    int maxSkewSeconds() default 300;
+
+    /** @return how many used nonces are remembered within the skew window */
+    @AttributeDefinition(name = "Nonce cache size", min = "1000", max = "10000000",
+            description = "How many used nonces are remembered within the skew window (1000 to 10,000,000). "
+                    + "When full, new requests are refused with 401 until entries expire.")
+    int nonceCacheSize() default 100000;
+}

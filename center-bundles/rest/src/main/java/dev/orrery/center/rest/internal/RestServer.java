@@ -1,0 +1,74 @@
+package dev.orrery.center.rest.internal;
+
+import dev.orrery.center.proxy.TaskService;
+import dev.orrery.center.store.AccountStore;
+import dev.orrery.center.store.HostStore;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.CXFBusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the REST API on CXF's OSGi HTTP transport. The {@code cxf-rt-transports-http}
+ * bundle registers an {@link HTTPTransportFactory} service and one CXF servlet sharing its
+ * destination registry with the HTTP service at {@code org.apache.cxf.servlet.context} (PID
+ * {@code org.apache.cxf.osgi}). This component waits for that service, creates its own CXF bus
+ * and creates the JAX-RS endpoint with that transport, so address {@code /v1} under context
+ * {@code /api} answers at {@code http://host:8181/api/v1}. A configuration change republishes it.
+ */
+@Component(name = RestConfig.PID, configurationPid = RestConfig.PID, immediate = true)
+@Designate(ocd = RestConfig.class)
+public final class RestServer {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    private static final String BUS_ID = "org.apache.cxf.bus.id";
+
+    @Reference
+    private TaskService tasks;
+    @Reference
+    private HostStore hosts;
+    @Reference
+    private AccountStore accounts;
+    /** CXF's servlet-backed HTTP transport, registered by the cxf-rt-transports-http bundle. */
+    @Reference
+    private HTTPTransportFactory httpTransport;
+
+    private Bus bus;
+    private Server server;
+
+    @Activate
+    private void activate(BundleContext context, RestConfig config) {
+        ApiLimits limits = ApiLimits.of(config);
+        String address = ApiEndpoint.validAddress(config.address());
+        Bus created = new CXFBusFactory().createBus(Map.of(BundleContext.class, context), Map.of(BUS_ID, "orrery-rest"));
+        try {
+            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            created.shutdown(true);
+            throw e;
+        }
+        bus = created;
+        LOG.info("Orrery REST API published at {} below the CXF servlet context (body limit {} bytes, skew {} s)", address,
+                limits.maxBodyBytes(), limits.maxSkewSeconds());
+    }
+
+    @Deactivate
+    private void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+        if (bus != null) {
+            bus.shutdown(true);
+        }
+        LOG.info("Orrery REST API unpublished");
+    }
+}

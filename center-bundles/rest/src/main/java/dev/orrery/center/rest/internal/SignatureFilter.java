@@ -1,0 +1,58 @@
+package dev.orrery.center.rest.internal;
+
+import dev.orrery.api.ApiSignature;
+import dev.orrery.api.OrreryException;
+import dev.orrery.center.store.ApiAccount;
+import java.io.ByteArrayInputStream;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.SecurityContext;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+
+/**
+ * Enforces request signing before any resource is matched, so an unsigned request learns
+ * nothing (not even whether a path exists). {@code GET /health} is exempt. The body is read
+ * once, bounded, hashed, and handed back to the resource; the verified account becomes the
+ * request's {@link SecurityContext} principal.
+ */
+@PreMatching
+public final class SignatureFilter implements ContainerRequestFilter {
+    private final RequestAuthenticator authenticator;
+    private final int maxBodyBytes;
+
+    SignatureFilter(RequestAuthenticator authenticator, int maxBodyBytes) {
+        this.authenticator = authenticator;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (isHealth(request)) {
+            return;
+        }
+        try {
+            SignedRequest signed = new SignedRequest(request.getMethod(),
+                    RawTarget.of(PhaseInterceptorChain.getCurrentMessage(), request.getUriInfo().getRequestUri()),
+                    request.getHeaderString(ApiSignature.HEADER_KEY), request.getHeaderString(ApiSignature.HEADER_TIMESTAMP),
+                    request.getHeaderString(ApiSignature.HEADER_NONCE), request.getHeaderString(ApiSignature.HEADER_SIGNATURE));
+            ApiAccount account = authenticator.precheck(signed);
+            byte[] body = Bodies.read(request.getEntityStream(), request.getLength(), maxBodyBytes);
+            authenticator.verify(account, signed, body);
+            request.setEntityStream(new ByteArrayInputStream(body));
+            SecurityContext transport = request.getSecurityContext();
+            request.setSecurityContext(new AccountContext(account, transport != null && transport.isSecure()));
+        } catch (OrreryException e) {
+            request.abortWith(ErrorResponses.of(e.code(), e.getMessage(), e.details(), ErrorResponses.statusOf(e.code())));
+        }
+    }
+
+    private static boolean isHealth(ContainerRequestContext request) {
+        if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getUriInfo().getPath();
+        return "health".equals(path) || "/health".equals(path) || "health/".equals(path);
+    }
+}
