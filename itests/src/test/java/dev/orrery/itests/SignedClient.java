@@ -1,0 +1,123 @@
+package dev.orrery.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orrery.api.ApiSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A small client of the Orrery REST API over real HTTP: signs requests with
+ * {@link ApiSignature} exactly as a client must, or deliberately does not. Used by the Pax Exam
+ * tests inside the container and by the system test outside.
+ */
+final class SignedClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String basePath;
+    private final String keyId;
+    private final String secret;
+
+    /** An answer: status and body. */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+    }
+
+    /**
+     * @param base the API base URL, e.g. {@code http://127.0.0.1:8181/api/v1}
+     * @param keyId the key id to sign with
+     * @param secret the secret to sign with
+     */
+    SignedClient(String base, String keyId, String secret) {
+        this.base = base;
+        this.basePath = URI.create(base).getRawPath();
+        this.keyId = keyId;
+        this.secret = secret;
+    }
+
+    /** @return a client signing with the key in an {@code admin-api-key.json} file */
+    static SignedClient fromKeyFile(String base, Path keyFile) throws IOException {
+        JsonNode key = JSON.readTree(Files.readString(keyFile));
+        return new SignedClient(base, key.path("keyId").asText(), key.path("secret").asText());
+    }
+
+    SignedClient withKey(String otherKeyId, String otherSecret) {
+        return new SignedClient(base, otherKeyId, otherSecret);
+    }
+
+    /** A correctly signed request. */
+    Answer call(String method, String path, String body) throws IOException, InterruptedException {
+        return send(method, path, body, true);
+    }
+
+    /** The same request without any signature header. */
+    Answer unsigned(String method, String path, String body) throws IOException, InterruptedException {
+        return send(method, path, body, false);
+    }
+
+    /** A correctly signed request with a chosen timestamp and nonce (replays, clock skew). */
+    Answer callAt(String method, String path, long timestamp, String nonce) throws IOException, InterruptedException {
+        return exchange(method, path, null, Long.toString(timestamp), nonce);
+    }
+
+    /** A request carrying raw bytes as its body, signed over those bytes. */
+    Answer callRaw(String method, String path, byte[] body) throws IOException, InterruptedException {
+        return exchange(method, path, body, true);
+    }
+
+    private Answer send(String method, String path, String body, boolean sign) throws IOException, InterruptedException {
+        return exchange(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), sign);
+    }
+
+    private Answer exchange(String method, String path, byte[] body, boolean sign) throws IOException, InterruptedException {
+        return sign ? exchange(method, path, body, Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString())
+                : exchange(method, path, body, null, null);
+    }
+
+    private Answer exchange(String method, String path, byte[] body, String timestamp, String nonce)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            req.header("Content-Type", "application/json");
+        }
+        if (timestamp != null) {
+            req.header(ApiSignature.HEADER_KEY, keyId)
+                    .header(ApiSignature.HEADER_TIMESTAMP, timestamp)
+                    .header(ApiSignature.HEADER_NONCE, nonce)
+                    .header(ApiSignature.HEADER_SIGNATURE, ApiSignature.sign(secret, method, basePath + path, timestamp, nonce, body));
+        }
+        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(res.statusCode(), res.body());
+    }
+
+    /** @return whether {@code GET /health} answers 200 (no signature needed) */
+    boolean healthy() {
+        try {
+            return send("GET", "/health", null, false).status() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
