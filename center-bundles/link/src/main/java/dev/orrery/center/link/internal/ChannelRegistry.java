@@ -1,17 +1,26 @@
 package dev.orrery.center.link.internal;
 
+import dev.orrery.center.link.ChannelGateway;
 import dev.orrery.center.link.ChannelInfo;
 import dev.orrery.protocol.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.mina.core.session.IoSession;
+import org.osgi.service.component.annotations.Component;
 
-/** The channels connected now, by channel id, with the session that holds each. Thread-safe. */
-final class ChannelRegistry {
+/**
+ * The channels connected now, by channel id, with the session that holds each, and the
+ * {@link ChannelGateway} over them. A component of its own, with no references, so that the
+ * proxy (which needs the gateway) and the link server (which calls the proxy as a
+ * {@code LinkListener}) never form a service cycle. Thread-safe.
+ */
+@Component(service = {ChannelGateway.class, ChannelRegistry.class})
+public final class ChannelRegistry implements ChannelGateway {
     /** One connected channel. */
     record Entry(IoSession session, ChannelInfo info) {
     }
@@ -51,6 +60,20 @@ final class ChannelRegistry {
     Optional<IoSession> session(String channelId) {
         Entry e = channelId == null ? null : byId.get(channelId);
         return e == null || !e.session().isConnected() ? Optional.empty() : Optional.of(e.session());
+    }
+
+    @Override
+    public boolean send(String channelId, Message message) {
+        Objects.requireNonNull(message, "message");
+        return session(channelId).map(s -> {
+            s.write(message);
+            return true;
+        }).orElse(false);
+    }
+
+    @Override
+    public List<ChannelInfo> channels() {
+        return list();
     }
 
     List<ChannelInfo> list() {

@@ -1,15 +1,11 @@
 package dev.orrery.center.link.internal;
 
-import dev.orrery.center.link.ChannelGateway;
-import dev.orrery.center.link.ChannelInfo;
 import dev.orrery.center.link.LinkListener;
 import dev.orrery.center.store.HostStore;
-import dev.orrery.protocol.Message;
 import dev.orrery.protocol.OrreryProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,17 +29,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The center's MINA acceptor for agents (registration) and channels (long links), and the
- * {@link ChannelGateway} over the channels connected to it. Binds in its constructor, unbinds
- * in {@link #close()}.
+ * The center's MINA acceptor for agents (registration) and channels (long links). Connected
+ * channels are kept in the {@link ChannelRegistry}, which serves them as the gateway. Binds in
+ * its constructor, unbinds in {@link #close()}.
  */
-@Component(service = ChannelGateway.class, immediate = true, configurationPid = LinkConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {}, immediate = true, configurationPid = LinkConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LinkConfig.class)
-public final class LinkServer implements ChannelGateway {
+public final class LinkServer {
     private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
     private static final int REGISTRATION_QUEUE = 10_000;
 
-    private final ChannelRegistry registry = new ChannelRegistry();
+    private final ChannelRegistry registry;
     private final Listeners listeners = new Listeners();
     private final ExecutorService workers;
     private final ExecutorService presence;
@@ -52,10 +48,12 @@ public final class LinkServer implements ChannelGateway {
     /**
      * @param config the component configuration
      * @param store where hosts are recorded
+     * @param registry the connected channels
      */
     @Activate
-    public LinkServer(LinkConfig config, @Reference(name = "hostStore") HostStore store) {
-        this(LinkSettings.from(config), store);
+    public LinkServer(LinkConfig config, @Reference(name = "hostStore") HostStore store,
+            @Reference(name = "registry") ChannelRegistry registry) {
+        this(LinkSettings.from(config), store, registry);
     }
 
     /**
@@ -63,10 +61,12 @@ public final class LinkServer implements ChannelGateway {
      *
      * @param settings validated settings
      * @param store where hosts are recorded
+     * @param registry the connected channels
      * @throws UncheckedIOException if the port cannot be bound
      */
-    public LinkServer(LinkSettings settings, HostStore store) {
+    public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry) {
         Objects.requireNonNull(store, "store");
+        this.registry = Objects.requireNonNull(registry, "registry");
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REGISTRATION_QUEUE), threads("orrery-link-worker"));
         presence = Executors.newSingleThreadExecutor(threads("orrery-link-presence"));
@@ -101,20 +101,6 @@ public final class LinkServer implements ChannelGateway {
     /** @param listener a listener going away */
     public void removeListener(LinkListener listener) {
         listeners.remove(listener);
-    }
-
-    @Override
-    public boolean send(String channelId, Message message) {
-        Objects.requireNonNull(message, "message");
-        return registry.session(channelId).map(s -> {
-            s.write(message);
-            return true;
-        }).orElse(false);
-    }
-
-    @Override
-    public List<ChannelInfo> channels() {
-        return registry.list();
     }
 
     /** Unbinds, closes every session (their channels' hosts go offline), then stops the workers. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class LinkServerTest {
     private final FakeHostStore store = new FakeHostStore();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final ChannelRegistry gateway = new ChannelRegistry();
     private LinkServer server;
 
     @BeforeEach
@@ -36,7 +37,7 @@ class LinkServerTest {
     }
 
     private void start(int heartbeatSeconds) {
-        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, heartbeatSeconds, 2), store);
+        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, heartbeatSeconds, 2), store, gateway);
         server.addListener(new LinkListener() {
             @Override
             public void onAck(String channelId, Message.Ack ack) {
@@ -68,7 +69,7 @@ class LinkServerTest {
     private Peer channel(String id, String idc, String address) {
         Peer p = new Peer(server.port());
         p.send(new Message.Hello(Role.CHANNEL, id, idc, address, "test"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.channel(id).isPresent());
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.channel(id).isPresent());
         return p;
     }
 
@@ -106,7 +107,7 @@ class LinkServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("online ch-1 [h1, h2]"));
         ch.send(new Message.Report("ch-1", List.of("h1", "h2", "h3"), 2));
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("online ch-1 [h3]"));
-        ChannelInfo info = server.channel("ch-1").orElseThrow();
+        ChannelInfo info = gateway.channel("ch-1").orElseThrow();
         assertEquals(3, info.agents());
         assertEquals(2, info.running());
         assertEquals("idc1", info.idc());
@@ -117,14 +118,14 @@ class LinkServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("result ch-1 h1 SUCCEEDED"));
         assertTrue(events.contains("ack ch-1 h1 RECEIVED"));
 
-        assertTrue(server.send("ch-1", new Message.Task("t2", "h2", "cmd", Map.of("command", "id"), null, 5)));
+        assertTrue(gateway.send("ch-1", new Message.Task("t2", "h2", "cmd", Map.of("command", "id"), null, 5)));
         assertEquals("t2", ch.next(Message.Task.class).taskId());
-        assertFalse(server.send("no-such-channel", new Message.Cancel("t2", "h2")));
+        assertFalse(gateway.send("no-such-channel", new Message.Cancel("t2", "h2")));
 
         ch.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("lost ch-1"));
         assertEquals(List.of("ch-1"), store.lost);
-        assertTrue(server.channels().isEmpty());
+        assertTrue(gateway.channels().isEmpty());
         assertTrue(store.onlineOn.isEmpty());
     }
 
@@ -139,7 +140,7 @@ class LinkServerTest {
                 second.send(new Message.Report("ch-r", List.of("h1"), 0));
                 await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().filter("online ch-r [h1]"::equals).count() == 2);
                 assertTrue(store.lost.isEmpty(), "the replaced session does not take the channel's hosts offline");
-                assertTrue(server.send("ch-r", new Message.Cancel("t", "h1")));
+                assertTrue(gateway.send("ch-r", new Message.Cancel("t", "h1")));
                 assertEquals("t", second.next(Message.Cancel.class).taskId());
             }
         }
@@ -155,7 +156,7 @@ class LinkServerTest {
             InputStream in = raw.getInputStream();
             assertEquals(-1, in.read(), "the center closed the garbage connection");
             assertTrue(ch.connected());
-            assertTrue(server.send("ch-g", new Message.Cancel("t", "h")));
+            assertTrue(gateway.send("ch-g", new Message.Cancel("t", "h")));
             assertEquals("t", ch.next(Message.Cancel.class).taskId());
         }
     }
@@ -171,7 +172,7 @@ class LinkServerTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !agent.connected());
         }
         assertTrue(store.onlineOn.isEmpty());
-        assertTrue(server.channels().isEmpty());
+        assertTrue(gateway.channels().isEmpty());
     }
 
     @Test
