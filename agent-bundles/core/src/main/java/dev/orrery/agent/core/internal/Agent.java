@@ -1,6 +1,7 @@
 package dev.orrery.agent.core.internal;
 
 import dev.orrery.agent.api.HostIdentity;
+import dev.orrery.protocol.Backoff;
 import dev.orrery.protocol.Message.Hello;
 import dev.orrery.protocol.Message.Redirect;
 import dev.orrery.protocol.Message.Register;

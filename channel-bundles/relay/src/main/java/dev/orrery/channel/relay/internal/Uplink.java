@@ -1,5 +1,6 @@
 package dev.orrery.channel.relay.internal;
 
+import dev.orrery.protocol.Backoff;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.Heartbeat;
 import dev.orrery.protocol.Message.Hello;
@@ -144,7 +145,7 @@ final class Uplink {
             return;
         }
         try {
-            scheduler.schedule(this::connect, backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::connect, backoff.next(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // the channel is stopping
         }

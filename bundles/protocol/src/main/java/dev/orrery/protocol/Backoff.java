@@ -1,14 +1,16 @@
-package dev.orrery.agent.core.internal;
+package dev.orrery.protocol;
 
+import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
  * Jittered exponential backoff. Attempt {@code n} (from 0) waits a uniformly random time in
  * {@code [max(min, c/2), c]} with {@code c = min(max, min * 2^(n+1))}: the delay doubles with each
  * failure, never leaves {@code [min, max]}, and spreads a crowd of agents that lost the same
- * channel. Thread-safe.
+ * channel, or a channel cluster that lost the center. Used by every reconnecting link.
+ * Thread-safe.
  */
-final class Backoff {
+public final class Backoff {
     private final long min;
     private final long max;
     private final RandomGenerator random;
@@ -19,7 +21,7 @@ final class Backoff {
      * @param max largest delay, ms, at least {@code min}
      * @param random source of jitter
      */
-    Backoff(long min, long max, RandomGenerator random) {
+    public Backoff(long min, long max, RandomGenerator random) {
         if (min < 1 || max < min) {
             throw new IllegalArgumentException("need 1 <= min <= max, got " + min + ".." + max);
         }
@@ -28,8 +30,16 @@ final class Backoff {
         this.random = random;
     }
 
-    /** @return the delay before the next attempt, in milliseconds */
-    synchronized long next() {
+    /**
+     * @param min smallest delay, ms, at least 1
+     * @param max largest delay, ms, at least {@code min}
+     */
+    public Backoff(long min, long max) {
+        this(min, max, new Random());
+    }
+
+    /** @return the delay before the next attempt, in milliseconds; each call lengthens the following one */
+    public synchronized long next() {
         long ceiling = min;
         for (int i = 0; i <= attempt && ceiling < max; i++) {
             ceiling = ceiling > max / 2 ? max : ceiling * 2;
@@ -43,7 +53,7 @@ final class Backoff {
     }
 
     /** Starts again from the smallest delay, after a success. */
-    synchronized void reset() {
+    public synchronized void reset() {
         attempt = 0;
     }
 }

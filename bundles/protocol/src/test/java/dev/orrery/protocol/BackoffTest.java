@@ -1,4 +1,4 @@
-package dev.orrery.agent.core.internal;
+package dev.orrery.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
