@@ -56,6 +56,11 @@ public enum ErrorCode {
     HANDLER_FAILED(Layer.AGENT, 200),
     /** The agent is shutting down and did not run the task. */
     AGENT_STOPPING(Layer.AGENT, 200),
+    /**
+     * The agent restarted while the task ran and its handler cannot re-attach to it; the task is
+     * not run again (at most once), so its outcome is unknown.
+     */
+    INTERRUPTED(Layer.AGENT, 200),
 
     // ---- environment: the host itself
     /** The user to run as does not exist on the host or cannot be switched to. */

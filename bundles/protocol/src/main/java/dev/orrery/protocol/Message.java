@@ -355,6 +355,41 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Center → channel: move agents to other channels (load balancing, giving borrowed agents
+     * back to their own datacenter). The channel sends each chosen agent a {@link Redirect} to
+     * {@code targets}; it only ever moves agents that have no task in flight.
+     *
+     * @param count how many idle agents to move when {@code hostIds} is empty
+     * @param hostIds these agents (if idle), instead of a count
+     * @param targets channel addresses the moved agents should connect to
+     * @param reason why, for the logs
+     */
+    record Shed(int count, List<String> hostIds, List<String> targets, String reason) implements Message {
+        public Shed {
+            hostIds = List.copyOf(hostIds);
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.SHED;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.i32(count).strList(hostIds).strList(targets).str(reason);
+        }
+
+        static Shed read(WireReader r) {
+            int count = r.i32();
+            if (count < 0) {
+                throw new ProtocolException("negative shed count " + count);
+            }
+            return new Shed(count, r.strList(), r.strList(), r.str());
+        }
+    }
+
     private static String required(String value, String field) {
         if (value == null || value.isEmpty()) {
             throw new ProtocolException("missing " + field);

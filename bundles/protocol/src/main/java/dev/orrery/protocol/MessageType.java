@@ -23,7 +23,9 @@ public enum MessageType {
     /** {@link Message.Report} */
     REPORT(9, Message.Report::read),
     /** {@link Message.Cancel} */
-    CANCEL(10, Message.Cancel::read);
+    CANCEL(10, Message.Cancel::read),
+    /** {@link Message.Shed} */
+    SHED(11, Message.Shed::read);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -62,6 +62,8 @@ final class Samples {
         all.add(new Report("chan-1", List.of("host-1", "host-2"), 7));
         all.add(new Report("chan-1", List.of(), 0));
         all.add(new Cancel("t-1", "host-1"));
+        all.add(new Message.Shed(3, List.of(), List.of("127.0.0.2:7710"), "rebalance"));
+        all.add(new Message.Shed(0, List.of("host-1", "host-2"), List.of(), null));
         return all;
     }
 
