@@ -1,5 +1,6 @@
 package dev.orrery.agent.api;
 
+import dev.orrery.api.ErrorCode;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -24,4 +25,22 @@ public interface TaskHandler {
      * @throws Exception an unexpected failure, reported as {@code HANDLER_FAILED}
      */
     TaskOutcome execute(TaskRequest request, TaskContext context) throws Exception;
+
+    /**
+     * Re-attaches to a task that this agent started before it restarted (crash, {@code kill -9},
+     * update) and that has no result yet. The core never calls {@link #execute} twice for one
+     * host task: a task runs at most once. A handler whose work outlives the agent (the
+     * {@code cmd} handler's detached process, with its output spooled to files) waits for it
+     * here and returns its real outcome; the default, for handlers whose work died with the
+     * agent, reports {@link ErrorCode#INTERRUPTED}.
+     *
+     * @param request the task as it was first received
+     * @param context cancellation of this execution
+     * @return the outcome; never {@code null}
+     * @throws Exception an unexpected failure, reported as {@code HANDLER_FAILED}
+     */
+    default TaskOutcome resume(TaskRequest request, TaskContext context) throws Exception {
+        return TaskOutcome.failed(ErrorCode.INTERRUPTED,
+                "the agent restarted while this " + request.type() + " task ran; it is not run twice, so its outcome is unknown");
+    }
 }
