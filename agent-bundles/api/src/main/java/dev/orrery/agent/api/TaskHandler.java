@@ -43,4 +43,16 @@ public interface TaskHandler {
         return TaskOutcome.failed(ErrorCode.INTERRUPTED,
                 "the agent restarted while this " + request.type() + " task ran; it is not run twice, so its outcome is unknown");
     }
+
+    /**
+     * Called once the center has stored the task's result: the handler may free what it kept so
+     * that {@link #resume} could re-attach (the {@code cmd} handler deletes the task's spooled
+     * output). Called at most once per host task, on an agent thread, never on an I/O thread;
+     * a failure is logged and ignored. Handlers that keep nothing need not override it.
+     *
+     * @param request the task whose result is stored
+     */
+    default void release(TaskRequest request) {
+        // keeps nothing beyond the task itself
+    }
 }

@@ -5,6 +5,7 @@ import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.TaskTypes;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -13,17 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Task type {@code cmd}: runs {@code <shell> -c <command>} as a real child process in its own
- * session. Parameters: {@code command} (required), {@code runAs}, {@code cwd}, {@code env.NAME}.
- * Configured by PID {@code dev.orrery.agent.cmd}; a configuration change re-creates it.
+ * Task type {@code cmd}: runs {@code <shell> -c <command>} detached, in its own session, with its
+ * output spooled to files, so the command survives a restart of the agent and {@link #resume}
+ * re-attaches to it. Parameters: {@code command} (required), {@code runAs}, {@code cwd},
+ * {@code env.NAME}. Configured by PID {@code dev.orrery.agent.cmd}; a configuration change
+ * re-creates it.
  */
 @Component(service = TaskHandler.class, property = TaskHandler.TYPE + "=" + TaskTypes.CMD,
         configurationPid = CmdConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CmdConfig.class)
 public final class CmdHandler implements TaskHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CmdHandler.class);
+    /** Spools are pruned at most this often (on the thread of a task that starts). */
+    private static final long PRUNE_EVERY_MILLIS = 600_000;
 
+    private final CmdSettings settings;
     private final CommandRunner runner;
+    private final AtomicLong lastPrune = new AtomicLong();
 
     /**
      * @param config the settings
@@ -31,7 +38,12 @@ public final class CmdHandler implements TaskHandler {
      */
     @Activate
     public CmdHandler(CmdConfig config) {
-        CmdSettings settings = CmdSettings.of(config);
+        this(CmdSettings.of(config));
+    }
+
+    /** @param settings validated settings */
+    CmdHandler(CmdSettings settings) {
+        this.settings = settings;
         Launcher launcher = new Launcher(settings.shell(), Launcher.find("/usr/bin/setsid", "/bin/setsid"),
                 Launcher.find("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser"), new Accounts());
         if (!launcher.ownSession()) {
@@ -42,6 +54,26 @@ public final class CmdHandler implements TaskHandler {
 
     @Override
     public TaskOutcome execute(TaskRequest request, TaskContext context) {
+        pruneNowAndThen();
         return runner.run(request, context);
+    }
+
+    @Override
+    public TaskOutcome resume(TaskRequest request, TaskContext context) {
+        return runner.resume(request, context);
+    }
+
+    /** The center stored the result: the spooled output is no longer needed for a resume. */
+    @Override
+    public void release(TaskRequest request) {
+        Spool.of(settings.spoolDir(), request.taskId()).delete();
+    }
+
+    private void pruneNowAndThen() {
+        long now = System.currentTimeMillis();
+        long last = lastPrune.get();
+        if (now - last >= PRUNE_EVERY_MILLIS && lastPrune.compareAndSet(last, now)) {
+            SpoolPruner.prune(settings.spoolDir(), settings.spoolRetentionMillis(), now);
+        }
     }
 }

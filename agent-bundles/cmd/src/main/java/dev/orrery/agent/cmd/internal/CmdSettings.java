@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * @param maxOutputBytes cap per stream, at least 1
  * @param defaultTimeoutSeconds timeout of tasks naming none, at least 1
  * @param killGraceMillis SIGTERM to SIGKILL delay, 0 or more
+ * @param spoolDir absolute root of the per-task spool folders
+ * @param spoolRetentionHours how long a spool is kept after its deadline, at least 1
  */
-record CmdSettings(Path shell, int maxOutputBytes, int defaultTimeoutSeconds, long killGraceMillis) {
+record CmdSettings(Path shell, int maxOutputBytes, int defaultTimeoutSeconds, long killGraceMillis, Path spoolDir,
+        int spoolRetentionHours) {
     /** The largest cap accepted: a result must still fit a frame. */
     static final int MAX_OUTPUT_LIMIT = 3 * 1024 * 1024;
 
@@ -28,6 +31,12 @@ record CmdSettings(Path shell, int maxOutputBytes, int defaultTimeoutSeconds, lo
         if (killGraceMillis < 0) {
             throw new IllegalArgumentException("killGraceMillis must not be negative: " + killGraceMillis);
         }
+        if (spoolDir == null || !spoolDir.isAbsolute()) {
+            throw new IllegalArgumentException("spoolDir must be an absolute path: " + spoolDir);
+        }
+        if (spoolRetentionHours < 1) {
+            throw new IllegalArgumentException("spoolRetentionHours must be at least 1: " + spoolRetentionHours);
+        }
     }
 
     /**
@@ -37,7 +46,16 @@ record CmdSettings(Path shell, int maxOutputBytes, int defaultTimeoutSeconds, lo
      */
     static CmdSettings of(CmdConfig c) {
         String shell = c.shell() == null ? "" : c.shell().trim();
+        String spool = c.spoolDir() == null ? "" : c.spoolDir().trim();
+        Path spoolDir = spool.isEmpty()
+                ? Path.of(System.getProperty("karaf.data", "data"), "orrery", "agent", "spool").toAbsolutePath()
+                : Path.of(spool);
         return new CmdSettings(Path.of(shell.isEmpty() ? "/bin/sh" : shell), c.maxOutputBytes(), c.defaultTimeoutSeconds(),
-                c.killGraceMillis());
+                c.killGraceMillis(), spoolDir, c.spoolRetentionHours());
+    }
+
+    /** @return the spool retention in milliseconds */
+    long spoolRetentionMillis() {
+        return spoolRetentionHours * 3_600_000L;
     }
 }

@@ -6,22 +6,23 @@ import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one command to its end: starts it, drains both streams, and waits for the process to
- * exit and its streams to close, for the task's timeout or for a cancel, whichever comes first.
- * On timeout or cancel the whole process tree is killed. Thread-safe; blocks the calling thread.
+ * Runs one command detached from the agent's JVM, its output spooled to files (see
+ * {@link Launcher#build} and {@link Spool}), and waits for its end, its absolute deadline or a
+ * cancel; on timeout or cancel the whole process tree is killed. {@link #resume} re-attaches to a
+ * command started by an earlier agent JVM. A spool that exists is never started again, so a
+ * command runs at most once even if asked twice. Thread-safe; blocks the calling thread.
  */
 final class CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
-
-    private enum Ending { EXITED, TIMED_OUT, CANCELLED }
+    /** How long a resume waits for a wrapper that had just been started to record its pid. */
+    private static final long PID_WAIT_MILLIS = 2_000;
 
     private final CmdSettings settings;
     private final Launcher launcher;
@@ -41,78 +42,94 @@ final class CommandRunner {
      * @return the outcome; never throws for a failure of the command or of its environment
      */
     TaskOutcome run(TaskRequest req, TaskContext ctx) {
+        Spool spool = Spool.of(settings.spoolDir(), req.taskId());
+        if (spool.started()) {
+            LOG.info("Task {} has a spool already: re-attaching instead of starting it again", req.taskId());
+            return resume(req, ctx);
+        }
         ProcessBuilder pb;
         try {
-            pb = launcher.build(CommandSpec.parse(req), req);
+            pb = launcher.build(CommandSpec.parse(req), req, spool.dir());
         } catch (Refused r) {
             return r.outcome();
         }
         if (ctx.isCancelled()) {
-            return end(HostTaskState.CANCELLED, -1, new byte[0], new byte[0], false, ErrorCode.CANCELLED,
-                    "cancelled before it started");
+            return end(HostTaskState.CANCELLED, -1, spool, ErrorCode.CANCELLED, "cancelled before it started");
         }
         int timeout = req.timeoutSeconds() > 0 ? req.timeoutSeconds() : settings.defaultTimeoutSeconds();
+        long deadline = System.currentTimeMillis() + timeout * 1000L;
         Process p;
+        try {
+            spool.create(deadline);
+        } catch (IOException | RuntimeException e) {
+            return TaskOutcome.failed(ErrorCode.SPAWN_FAILED, "cannot write the spool " + spool.dir() + ": " + e.getMessage());
+        }
         try {
             p = pb.start();
         } catch (IOException | RuntimeException e) {
+            spool.delete(); // nothing ran
             return TaskOutcome.failed(ErrorCode.SPAWN_FAILED, "cannot start " + settings.shell() + ": " + e.getMessage());
         }
-        String name = "orrery-cmd-" + req.taskId() + "-" + p.pid();
-        StreamCapture out = StreamCapture.start(p.getInputStream(), settings.maxOutputBytes(), name + "-out");
-        StreamCapture err = StreamCapture.start(p.getErrorStream(), settings.maxOutputBytes(), name + "-err");
+        TaskOutcome o = attach(req, spool, Optional.of(p.toHandle()), deadline, ctx);
+        if (o.error() == ErrorCode.INTERRUPTED && spool.pid().isEmpty()) {
+            return TaskOutcome.failed(ErrorCode.SPAWN_FAILED, "the command wrapper could not record its pid in " + spool.dir());
+        }
+        return o;
+    }
+
+    /**
+     * Re-attaches to a command started before the agent restarted.
+     *
+     * @param req the task as first received
+     * @param ctx its cancellation
+     * @return its real outcome, or {@code INTERRUPTED} where it never started or vanished
+     */
+    TaskOutcome resume(TaskRequest req, TaskContext ctx) {
+        Spool spool = Spool.of(settings.spoolDir(), req.taskId());
+        OptionalLong deadline = spool.deadline();
+        if (!spool.started() || deadline.isEmpty()) {
+            return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the agent stopped before the command started; it was not run");
+        }
+        if (!Watch.awaitPid(spool, PID_WAIT_MILLIS)) {
+            return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the agent stopped while the command was being started; "
+                    + "it did not run");
+        }
+        LOG.info("Task {}: re-attached to the command in {}", req.taskId(), spool.dir());
+        return attach(req, spool, Watch.wrapperOf(spool), deadline.getAsLong(), ctx);
+    }
+
+    private TaskOutcome attach(TaskRequest req, Spool spool, Optional<ProcessHandle> leader, long deadline, TaskContext ctx) {
         CompletableFuture<Void> cancelled = new CompletableFuture<>();
         ctx.onCancel(() -> cancelled.complete(null));
-        CompletableFuture<Void> finished = CompletableFuture.allOf(p.onExit(), out.done(), err.done());
-
-        Ending ending = await(finished, cancelled, timeout);
-        if (ending != Ending.EXITED) {
-            LOG.info("Task {}: {}, killing process tree of pid {}", req.taskId(), ending, p.pid());
-            ProcessTree.kill(p.toHandle(), launcher.ownSession(), settings.killGraceMillis());
-            awaitQuietly(finished, Math.max(settings.killGraceMillis(), 500));
+        Watch.Ending ending = Watch.await(spool, leader, deadline, cancelled);
+        if (ending == Watch.Ending.TIMED_OUT || ending == Watch.Ending.CANCELLED) {
+            LOG.info("Task {}: {}, killing the process tree of pid {}", req.taskId(), ending,
+                    leader.map(ProcessHandle::pid).orElse(-1L));
+            leader.ifPresent(l -> ProcessTree.kill(l, launcher.ownSession(), settings.killGraceMillis()));
         }
-        byte[] stdout = out.bytes();
-        byte[] stderr = err.bytes();
-        boolean truncated = out.truncated() || err.truncated();
-        int exit = p.isAlive() ? -1 : p.exitValue();
+        int exit = spool.status().orElse(-1);
         return switch (ending) {
-            case TIMED_OUT -> end(HostTaskState.TIMED_OUT, exit, stdout, stderr, truncated, ErrorCode.TIMED_OUT,
-                    "command timed out after " + timeout + " s; its process tree was killed");
-            case CANCELLED -> end(HostTaskState.CANCELLED, exit, stdout, stderr, truncated, ErrorCode.CANCELLED,
+            case TIMED_OUT -> end(HostTaskState.TIMED_OUT, exit, spool, ErrorCode.TIMED_OUT,
+                    "command passed its deadline (timeout " + timeoutOf(req) + " s); its process tree was killed");
+            case CANCELLED -> end(HostTaskState.CANCELLED, exit, spool, ErrorCode.CANCELLED,
                     "command cancelled; its process tree was killed");
+            case DETACHED -> end(HostTaskState.FAILED, -1, spool, ErrorCode.INTERRUPTED,
+                    "the agent stopped while the command ran; the command goes on and is re-attached after the restart");
+            case VANISHED -> end(HostTaskState.FAILED, -1, spool, ErrorCode.INTERRUPTED,
+                    "the command's process ended without recording an exit status (killed from outside, or the host restarted)");
             case EXITED -> exit == 0
-                    ? end(HostTaskState.SUCCEEDED, 0, stdout, stderr, truncated, null, null)
-                    : end(HostTaskState.FAILED, exit, stdout, stderr, truncated, ErrorCode.NONZERO_EXIT,
-                            "command exited with code " + exit);
+                    ? end(HostTaskState.SUCCEEDED, 0, spool, null, null)
+                    : end(HostTaskState.FAILED, exit, spool, ErrorCode.NONZERO_EXIT, "command exited with code " + exit);
         };
     }
 
-    private static Ending await(CompletableFuture<Void> finished, CompletableFuture<Void> cancelled, int timeoutSeconds) {
-        try {
-            CompletableFuture.anyOf(finished, cancelled).get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            return Ending.TIMED_OUT;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Ending.CANCELLED;
-        } catch (ExecutionException e) {
-            // cannot happen: neither future completes exceptionally
-        }
-        return finished.isDone() ? Ending.EXITED : Ending.CANCELLED;
+    private int timeoutOf(TaskRequest req) {
+        return req.timeoutSeconds() > 0 ? req.timeoutSeconds() : settings.defaultTimeoutSeconds();
     }
 
-    private static void awaitQuietly(CompletableFuture<Void> f, long millis) {
-        try {
-            f.get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // a process outside the tree still holds a pipe: report what was read so far
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static TaskOutcome end(HostTaskState state, int exit, byte[] out, byte[] err, boolean truncated,
-            ErrorCode code, String message) {
-        return new TaskOutcome(state, exit, out, err, truncated, code, message);
+    private TaskOutcome end(HostTaskState state, int exit, Spool spool, ErrorCode code, String message) {
+        Spool.Output out = spool.read("out", settings.maxOutputBytes());
+        Spool.Output err = spool.read("err", settings.maxOutputBytes());
+        return new TaskOutcome(state, exit, out.bytes(), err.bytes(), out.truncated() || err.truncated(), code, message);
     }
 }

@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a {@link CommandSpec} into a {@link ProcessBuilder}:
- * {@code [setsid] [runuser -u USER --] SHELL -c COMMAND}. {@code setsid} makes the process the
+ * Turns a {@link CommandSpec} into a {@link ProcessBuilder} of a detached wrapper around
+ * {@code [runuser -u USER --] SHELL -c COMMAND}, started through {@code setsid}. {@code setsid} makes the process the
  * leader of a new session, so every descendant can be found and killed later; {@code runuser}
  * switches user when the agent is root. Stateless; thread-safe.
  */
 class Launcher {
+    /** The shell that runs the wrapper (not the configured shell: the wrapper needs a POSIX sh). */
+    static final String WRAPPER_SHELL = "/bin/sh";
+    /** $1 is the spool; the rest is the command's argv. Exit 125: the pid could not be recorded, nothing ran. */
+    static final String WRAPPER = "d=$1; shift; "
+            + "echo $$ > \"$d/pid.tmp\" && mv -f \"$d/pid.tmp\" \"$d/pid\" || exit 125; "
+            + "\"$@\" < /dev/null > \"$d/out\" 2> \"$d/err\"; "
+            + "echo $? > \"$d/status.tmp\" && mv -f \"$d/status.tmp\" \"$d/status\"";
     private final Path shell;
     private final Optional<Path> setsid;
     private final Optional<Path> runuser;
@@ -42,15 +49,23 @@ class Launcher {
     }
 
     /**
+     * Builds the detached form: {@code [setsid] /bin/sh -c WRAPPER orrery-cmd SPOOL [runuser -u USER --] SHELL -c
+     * COMMAND}. The wrapper, running as the agent's user, records its pid, runs the command with
+     * stdin {@code /dev/null} and its output spooled to {@code SPOOL/out} and {@code SPOOL/err},
+     * then writes the exit status to {@code SPOOL/status} atomically. The command survives the
+     * agent's JVM; only the agent's user can write the spool, so the command cannot forge its status.
+     *
      * @param spec what to run
      * @param req the task (its ids go into the environment)
-     * @return a ready builder; stdin is {@code /dev/null}
+     * @param spool the task's absolute spool folder, which must exist
+     * @return a ready builder whose own output is discarded
      * @throws Refused {@code RUN_AS_FAILED} or {@code WORKDIR_INVALID}
      */
-    ProcessBuilder build(CommandSpec spec, TaskRequest req) throws Refused {
+    ProcessBuilder build(CommandSpec spec, TaskRequest req, Path spool) throws Refused {
         Optional<Accounts.Account> target = switchTo(spec.runAs());
         List<String> argv = new ArrayList<>();
         setsid.ifPresent(p -> argv.add(p.toString()));
+        argv.addAll(List.of(WRAPPER_SHELL, "-c", WRAPPER, "orrery-cmd", spool.toString()));
         target.ifPresent(a -> argv.addAll(List.of(runuser.orElseThrow().toString(), "-u", a.name(), "--")));
         argv.addAll(List.of(shell.toString(), "-c", spec.command()));
 
@@ -62,6 +77,7 @@ class Launcher {
         if (devNull.exists()) {
             pb.redirectInput(ProcessBuilder.Redirect.from(devNull));
         }
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         return pb;
     }
 

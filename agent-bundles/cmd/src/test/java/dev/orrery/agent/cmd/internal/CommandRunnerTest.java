@@ -16,11 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerTest {
-    static final CmdSettings SETTINGS = new CmdSettings(Path.of("/bin/sh"), 1024 * 1024, 60, 500);
+    /** One spool root for every test of the module (task ids are unique), under target/. */
+    static final Path SPOOL = Path.of("target", "test-spool").toAbsolutePath();
+    static final CmdSettings SETTINGS = settings(1024 * 1024, 60, 500);
+
+    static CmdSettings settings(int maxOutputBytes, int defaultTimeoutSeconds, long graceMillis) {
+        return new CmdSettings(Path.of("/bin/sh"), maxOutputBytes, defaultTimeoutSeconds, graceMillis, SPOOL, 24);
+    }
 
     @TempDir
     Path dir;
@@ -38,7 +45,7 @@ class CommandRunnerTest {
         for (int i = 0; i < params.length; i += 2) {
             p.put(params[i], params[i + 1]);
         }
-        return new TaskRequest("t1", "h1", "cmd", p, null, timeoutSeconds);
+        return new TaskRequest("t1-" + UUID.randomUUID(), "h1", "cmd", p, null, timeoutSeconds);
     }
 
     static TaskOutcome run(String command, String... params) {
@@ -77,9 +84,10 @@ class CommandRunnerTest {
 
     @Test
     void environmentCarriesTaskIdsAndExtraVariables() {
-        TaskOutcome o = run("printf '%s %s %s %s' \"$FOO\" \"$ORRERY_TASK_ID\" \"$ORRERY_HOST_ID\" \"$BAR_2\"",
+        TaskRequest req = task("printf '%s %s %s %s' \"$FOO\" \"$ORRERY_TASK_ID\" \"$ORRERY_HOST_ID\" \"$BAR_2\"", 30,
                 "env.FOO", "bar baz", "env.BAR_2", "x", "env.ORRERY_TASK_ID", "forged");
-        assertEquals("bar baz t1 h1 x", out(o));
+        TaskOutcome o = runner(SETTINGS).run(req, new TestContext());
+        assertEquals("bar baz " + req.taskId() + " h1 x", out(o));
     }
 
     @Test
@@ -123,7 +131,7 @@ class CommandRunnerTest {
         assertEquals("small\n", new String(o.stderr(), UTF_8));
         assertTrue(o.truncated());
 
-        CmdSettings tiny = new CmdSettings(Path.of("/bin/sh"), 10, 60, 500);
+        CmdSettings tiny = settings(10, 60, 500);
         TaskOutcome e = runner(tiny).run(task("echo 0123456789abcdef >&2; echo ok", 30), new TestContext());
         assertEquals("0123456789", new String(e.stderr(), UTF_8));
         assertEquals("ok\n", out(e));
@@ -131,17 +139,18 @@ class CommandRunnerTest {
     }
 
     @Test
-    void spawnFailureIsReported() {
-        CommandRunner r = new CommandRunner(SETTINGS, new Launcher(Path.of("/nonexistent/shell"),
-                java.util.Optional.empty(), java.util.Optional.empty(), new Accounts()));
-        TaskOutcome o = r.run(task("true", 5), new TestContext());
+    void anUnwritableSpoolIsASpawnFailure() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("file"), "x");
+        CmdSettings bad = new CmdSettings(Path.of("/bin/sh"), 1024, 60, 500, notADir.resolve("spool"), 24);
+        TaskOutcome o = runner(bad).run(task("touch " + dir.resolve("ran"), 5), new TestContext());
         assertEquals(HostTaskState.FAILED, o.state());
         assertEquals(ErrorCode.SPAWN_FAILED, o.error());
+        assertFalse(Files.exists(dir.resolve("ran")));
     }
 
     @Test
     void defaultTimeoutAppliesWhenTheTaskNamesNone() {
-        CmdSettings quick = new CmdSettings(Path.of("/bin/sh"), 1024, 1, 200);
+        CmdSettings quick = settings(1024, 1, 200);
         TaskOutcome o = runner(quick).run(task("sleep 30", 0), new TestContext());
         assertEquals(HostTaskState.TIMED_OUT, o.state());
     }
@@ -149,15 +158,19 @@ class CommandRunnerTest {
     @Test
     void settingsAreValidated() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CmdSettings(Path.of("sh"), 1, 1, 0));
+                () -> new CmdSettings(Path.of("sh"), 1, 1, 0, SPOOL, 24));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CmdSettings(Path.of("/nonexistent/sh"), 1, 1, 0));
+                () -> new CmdSettings(Path.of("/nonexistent/sh"), 1, 1, 0, SPOOL, 24));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CmdSettings(Path.of("/bin/sh"), 0, 1, 0));
+                () -> new CmdSettings(Path.of("/bin/sh"), 0, 1, 0, SPOOL, 24));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CmdSettings(Path.of("/bin/sh"), 1, 0, 0));
+                () -> new CmdSettings(Path.of("/bin/sh"), 1, 0, 0, SPOOL, 24));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new CmdSettings(Path.of("/bin/sh"), 1, 1, -1));
+                () -> new CmdSettings(Path.of("/bin/sh"), 1, 1, -1, SPOOL, 24));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CmdSettings(Path.of("/bin/sh"), 1, 1, 0, Path.of("relative"), 24));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CmdSettings(Path.of("/bin/sh"), 1, 1, 0, SPOOL, 0));
     }
 
     static boolean alive(Path pidFile) throws Exception {

@@ -63,9 +63,10 @@ class RunAsTest {
     void rootRunsAsAnotherUser() {
         assumeTrue(ACCOUNTS.currentUid() == 0, "needs root");
         assumeTrue(Launcher.find("/usr/sbin/runuser", "/sbin/runuser").isPresent(), "needs runuser");
-        TaskOutcome o = CommandRunnerTest.run("id -un; echo $ORRERY_TASK_ID", "runAs", "nobody", "cwd", "/");
+        var req = CommandRunnerTest.task("id -un; echo $ORRERY_TASK_ID", 30, "runAs", "nobody", "cwd", "/");
+        TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS).run(req, new TestContext());
         assertEquals(HostTaskState.SUCCEEDED, o.state(), new String(o.stderr()));
-        assertEquals("nobody\nt1\n", CommandRunnerTest.out(o));
+        assertEquals("nobody\n" + req.taskId() + "\n", CommandRunnerTest.out(o));
     }
 
     @Test

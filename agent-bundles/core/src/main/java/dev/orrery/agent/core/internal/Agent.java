@@ -7,6 +7,7 @@ import dev.orrery.protocol.Message.Redirect;
 import dev.orrery.protocol.Message.Register;
 import dev.orrery.protocol.Message.Role;
 import dev.orrery.protocol.Message.Welcome;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,14 +30,13 @@ final class Agent implements ChannelConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long REGISTER_TIMEOUT_MILLIS = 15_000;
-    private static final long STOP_WAIT_MILLIS = 5_000;
 
     private final AgentSettings settings;
     private final HostIdentity identity;
     private final LinkTimer timer = new LinkTimer();
     private final Connector connector;
     private final Registrar registrar;
-    private final TaskRunner runner;
+    private final Tasks tasks;
     private final Backoff backoff;
     private final ChannelUplink uplink = new ChannelUplink();
     // timer thread only
@@ -49,30 +49,42 @@ final class Agent implements ChannelConnection.Listener {
      * @param settings validated settings
      * @param identity who this host is
      * @param handlers the task handler whiteboard
+     * @throws IOException if the data folder cannot be opened
      */
-    Agent(AgentSettings settings, HostIdentity identity, HandlerRegistry handlers) {
+    Agent(AgentSettings settings, HostIdentity identity, HandlerRegistry handlers) throws IOException {
         this.settings = settings;
         this.identity = identity;
         this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS);
         this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS);
-        this.runner = new TaskRunner(handlers, uplink, settings.workers());
+        this.tasks = new Tasks(settings, handlers, uplink);
+        uplink.onAttach(tasks::connected);
         this.backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis(), new Random());
         this.hostId = identity.hostId();
         this.heartbeatSeconds = settings.heartbeatSeconds();
     }
 
-    /** Starts registering; returns at once. */
+    /** Resumes the tasks a previous run left in flight, and starts registering; returns at once. */
     void start() {
+        tasks.start();
         timer.post(this::register, 0);
     }
 
-    /** Cancels running tasks, waits a little for their results, then closes every connection. */
+    /**
+     * Stops as a {@code kill -9} would, on purpose: running tasks are not cancelled and their late
+     * outcomes not kept; the next start over the same data folder resumes them (a bundle update
+     * therefore does not kill running commands). Then closes every connection.
+     */
     void stop() {
         timer.halt();
-        runner.stop(STOP_WAIT_MILLIS);
+        tasks.close();
         timer.close();
         uplink.current().ifPresent(ChannelConnection::close);
         connector.close();
+    }
+
+    /** @return STORED acks that matched no task */
+    long unknownAcks() {
+        return tasks.unknownAcks();
     }
 
     /** @return the open connection to a channel, if any */
@@ -120,7 +132,7 @@ final class Agent implements ChannelConnection.Listener {
             return;
         }
         Hello hello = new Hello(Role.AGENT, hostId, identity.idc(), "", settings.agentVersion());
-        ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, runner);
+        ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, tasks);
         connector.connect(next, c).whenComplete((s, e) -> {
             if (e != null) {
                 timer.post(() -> {
@@ -134,10 +146,10 @@ final class Agent implements ChannelConnection.Listener {
 
     @Override
     public void opened(ChannelConnection c) {
-        timer.post(() -> {
-            LOG.info("Connected to channel {} as {}", c.address(), hostId);
-            uplink.attach(c);
-        }, 0);
+        // at once, on the I/O thread (attaching never blocks): a task may arrive right after the
+        // Hello, and its acks must not be dropped for want of a current connection
+        uplink.attach(c);
+        timer.post(() -> LOG.info("Connected to channel {} as {}", c.address(), hostId), 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orrery.agent.core.internal;
 
 import dev.orrery.agent.api.HostIdentity;
 import dev.orrery.agent.api.TaskHandler;
+import java.io.IOException;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -43,10 +44,14 @@ public final class AgentComponent {
     @Activate
     void activate(AgentConfig config, BundleContext context) {
         AgentSettings settings = AgentSettings.of(config, context.getBundle().getVersion().toString());
-        agent = new Agent(settings, identity, handlers);
+        try {
+            agent = new Agent(settings, identity, handlers);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the agent's data folder " + settings.dataDir() + ": " + e.getMessage(), e);
+        }
         agent.start();
-        LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}", settings.agentVersion(), identity.hostId(),
-                settings.centerHost(), settings.centerPort(), handlers.types());
+        LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}, data {}", settings.agentVersion(),
+                identity.hostId(), settings.centerHost(), settings.centerPort(), handlers.types(), settings.dataDir());
     }
 
     @Deactivate

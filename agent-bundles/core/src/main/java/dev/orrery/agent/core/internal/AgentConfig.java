@@ -36,4 +36,29 @@ public @interface AgentConfig {
 
     @AttributeDefinition(name = "Maximum frame (bytes)", min = "65536", description = "Largest protocol frame accepted.")
     int maxFrameBytes() default Frames.DEFAULT_MAX_PAYLOAD;
+
+    @AttributeDefinition(name = "Data folder", required = false,
+            description = "Where the agent keeps its task ledger and result outbox, so that after a restart it runs no "
+                    + "task twice and loses no result. Empty: ${karaf.data}/orrery/agent.")
+    String dataDir() default "";
+
+    @AttributeDefinition(name = "Ledger retention (hours)", min = "1",
+            description = "A task stays in the ledger this long after the center stored its result; a copy of it "
+                    + "arriving later than that would run again.")
+    int ledgerRetentionHours() default 24;
+
+    @AttributeDefinition(name = "Outbox capacity", min = "1",
+            description = "Most results kept until the center stores them; when full, the oldest is dropped.")
+    int outboxCapacity() default 10000;
+
+    @AttributeDefinition(name = "Resend minimum (ms)", min = "1", description = "First resend delay of an unacknowledged result (jittered).")
+    long resendMinMillis() default 1000;
+
+    @AttributeDefinition(name = "Resend maximum (ms)", min = "1", description = "Largest resend delay of an unacknowledged result.")
+    long resendMaxMillis() default 60000;
+
+    @AttributeDefinition(name = "Resume handler wait (seconds)", min = "0",
+            description = "After a restart, how long a task that was in flight waits for its handler to come back "
+                    + "before it fails with HANDLER_MISSING.")
+    int resumeHandlerWaitSeconds() default 60;
 }

@@ -1,5 +1,7 @@
 package dev.orrery.agent.core.internal;
 
+import java.nio.file.Path;
+
 /**
  * The validated settings of the agent.
  *
@@ -12,9 +14,39 @@ package dev.orrery.agent.core.internal;
  * @param workers size of the worker pool
  * @param maxFrameBytes largest frame payload accepted
  * @param agentVersion version reported to the center and channel
+ * @param durability where and how tasks and results are persisted
  */
 record AgentSettings(String centerHost, int centerPort, String enrollmentToken, int heartbeatSeconds,
-        long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion) {
+        long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion,
+        Durability durability) {
+
+    /**
+     * The persistence settings.
+     *
+     * @param dataDir absolute folder of the ledger and the outbox
+     * @param ledgerRetentionHours how long an acknowledged ledger entry is kept, at least 1
+     * @param outboxCapacity the most results kept for the center, at least 1
+     * @param resendMinMillis first resend delay of an unacknowledged result
+     * @param resendMaxMillis largest resend delay
+     * @param resumeHandlerWaitSeconds how long a resumed task waits for its handler after a restart
+     */
+    record Durability(Path dataDir, int ledgerRetentionHours, int outboxCapacity, long resendMinMillis,
+            long resendMaxMillis, int resumeHandlerWaitSeconds) {
+        Durability {
+            require(dataDir != null && dataDir.isAbsolute(), "dataDir must be an absolute path: " + dataDir);
+            require(ledgerRetentionHours >= 1, "ledgerRetentionHours must be at least 1: " + ledgerRetentionHours);
+            require(outboxCapacity >= 1, "outboxCapacity must be at least 1: " + outboxCapacity);
+            require(resendMinMillis >= 1, "resendMinMillis must be at least 1: " + resendMinMillis);
+            require(resendMaxMillis >= resendMinMillis,
+                    "resendMaxMillis (" + resendMaxMillis + ") must not be below resendMinMillis (" + resendMinMillis + ")");
+            require(resumeHandlerWaitSeconds >= 0, "resumeHandlerWaitSeconds must not be negative: " + resumeHandlerWaitSeconds);
+        }
+
+        /** @param dataDir the data folder @return the defaults of everything else */
+        static Durability defaults(Path dataDir) {
+            return new Durability(dataDir, 24, 10_000, 1_000, 60_000, 60);
+        }
+    }
 
     AgentSettings {
         centerHost = centerHost == null ? "" : centerHost.trim();
@@ -27,6 +59,7 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
                 "reconnectMaxMillis (" + reconnectMaxMillis + ") must not be below reconnectMinMillis (" + reconnectMinMillis + ")");
         require(workers >= 1, "workers must be at least 1: " + workers);
         require(maxFrameBytes >= 65536, "maxFrameBytes must be at least 65536: " + maxFrameBytes);
+        require(durability != null, "durability settings are required");
     }
 
     /**
@@ -36,8 +69,37 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
      * @throws IllegalArgumentException naming the first bad setting
      */
     static AgentSettings of(AgentConfig c, String agentVersion) {
+        String dir = c.dataDir() == null ? "" : c.dataDir().trim();
+        Path dataDir = dir.isEmpty() ? Path.of(System.getProperty("karaf.data", "data"), "orrery", "agent").toAbsolutePath()
+                : Path.of(dir);
+        Durability d = new Durability(dataDir, c.ledgerRetentionHours(), c.outboxCapacity(), c.resendMinMillis(),
+                c.resendMaxMillis(), c.resumeHandlerWaitSeconds());
         return new AgentSettings(c.centerHost(), c.centerPort(), c.enrollmentToken(), c.heartbeatSeconds(),
-                c.reconnectMinMillis(), c.reconnectMaxMillis(), c.workers(), c.maxFrameBytes(), agentVersion);
+                c.reconnectMinMillis(), c.reconnectMaxMillis(), c.workers(), c.maxFrameBytes(), agentVersion, d);
+    }
+
+    Path dataDir() {
+        return durability.dataDir();
+    }
+
+    int outboxCapacity() {
+        return durability.outboxCapacity();
+    }
+
+    long resendMinMillis() {
+        return durability.resendMinMillis();
+    }
+
+    long resendMaxMillis() {
+        return durability.resendMaxMillis();
+    }
+
+    long ledgerRetentionMillis() {
+        return durability.ledgerRetentionHours() * 3_600_000L;
+    }
+
+    long resumeHandlerWaitMillis() {
+        return durability.resumeHandlerWaitSeconds() * 1000L;
     }
 
     private static void require(boolean ok, String message) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One long connection to a channel: says {@link Hello} first, sends a heartbeat every period and
  * drops the session when the channel stays silent for three periods; hands tasks and cancels to
- * the {@link TaskRunner} and redirects and the session's end to its {@link Listener}. Callbacks
+ * the {@link Tasks} and redirects and the session's end to its {@link Listener}. Callbacks
  * run on the I/O thread and never block.
  */
 final class ChannelConnection extends IoHandlerAdapter {
@@ -47,20 +47,20 @@ final class ChannelConnection extends IoHandlerAdapter {
     private final int heartbeatSeconds;
     private final LinkTimer timer;
     private final Listener listener;
-    private final TaskRunner runner;
+    private final Tasks tasks;
     private final AtomicBoolean established = new AtomicBoolean();
     private volatile IoSession session;
     private volatile long lastHeardNanos;
     private volatile ScheduledFuture<?> beat;
 
     ChannelConnection(HostPort address, Hello hello, int heartbeatSeconds, LinkTimer timer, Listener listener,
-            TaskRunner runner) {
+            Tasks tasks) {
         this.address = address;
         this.hello = hello;
         this.heartbeatSeconds = heartbeatSeconds;
         this.timer = timer;
         this.listener = listener;
-        this.runner = runner;
+        this.tasks = tasks;
     }
 
     /** @return the channel's address */
@@ -124,12 +124,14 @@ final class ChannelConnection extends IoHandlerAdapter {
         lastHeardNanos = System.nanoTime();
         markEstablished();
         if (message instanceof Task t) {
-            runner.onTask(t);
+            tasks.onTask(t);
         } else if (message instanceof Cancel c) {
-            runner.onCancel(c);
+            tasks.onCancel(c);
+        } else if (message instanceof Message.Ack a) {
+            tasks.onAck(a);
         } else if (message instanceof Redirect r) {
             listener.redirected(this, r);
-        } else if (!(message instanceof Heartbeat) && !(message instanceof Message.Ack)) {
+        } else if (!(message instanceof Heartbeat)) {
             LOG.debug("Ignoring {} from channel {}", ((Message) message).type(), address);
         }
     }

@@ -1,23 +1,26 @@
 package dev.orrery.agent.core.internal;
 
 import dev.orrery.protocol.Message;
-import dev.orrery.protocol.Message.Result;
 import java.util.Optional;
-import org.apache.mina.core.future.WriteFuture;
 
 /**
- * Sends through whichever channel connection is current. Results that cannot be written (no
- * connection, or the session closed under the write) wait in the {@link Outbox} until the next
- * connection is attached. Thread-safe.
+ * Sends through whichever channel connection is current; without one, a message is dropped
+ * (results are kept durably by {@link Delivery} and resent after the next connect, which
+ * {@link #attach} announces). Thread-safe.
  */
 final class ChannelUplink implements Uplink {
-    private final Outbox outbox = new Outbox();
     private volatile ChannelConnection current;
+    private volatile Runnable onAttach = () -> { };
 
-    /** @param c the connection that just opened: becomes current, and receives the waiting results */
+    /** @param action run each time a connection becomes current (resends the waiting results) */
+    void onAttach(Runnable action) {
+        onAttach = action;
+    }
+
+    /** @param c the connection that just opened: becomes current */
     void attach(ChannelConnection c) {
         current = c;
-        outbox.drain().forEach(this::send);
+        onAttach.run();
     }
 
     /**
@@ -40,17 +43,8 @@ final class ChannelUplink implements Uplink {
     @Override
     public void send(Message m) {
         ChannelConnection c = current;
-        WriteFuture f = c == null ? null : c.send(m);
-        if (m instanceof Result r) {
-            if (f == null) {
-                outbox.add(r);
-            } else {
-                f.addListener(done -> {
-                    if (!((WriteFuture) done).isWritten()) {
-                        outbox.add(r);
-                    }
-                });
-            }
+        if (c != null) {
+            c.send(m);
         }
     }
 }

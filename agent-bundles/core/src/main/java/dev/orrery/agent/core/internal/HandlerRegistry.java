@@ -34,6 +34,33 @@ final class HandlerRegistry {
         long id = props.get("service.id") instanceof Number n ? n.longValue() : anonymous++;
         int ranking = props.get("service.ranking") instanceof Integer r ? r : 0;
         byService.put(id, new Entry(handler, types(props.get(TaskHandler.TYPE)), ranking, id));
+        notifyAll();
+    }
+
+    /**
+     * Waits for a handler of a type to appear (after a restart, capabilities start after the core).
+     *
+     * @param type a task type
+     * @param millis the longest wait
+     * @return the handler, or empty if none appeared in time or the thread was interrupted
+     */
+    synchronized Optional<TaskHandler> await(String type, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        Optional<TaskHandler> h = find(type);
+        while (h.isEmpty()) {
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return h;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return h;
+            }
+            h = find(type);
+        }
+        return h;
     }
 
     /**

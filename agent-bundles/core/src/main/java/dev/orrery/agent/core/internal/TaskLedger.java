@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Remembers which host tasks run, which ended (with their latest results), and which were
- * cancelled before they arrived, so a duplicate task is never run twice. In memory only, bounded:
- * a persistent ledger (at-most-once across restarts) is a later step. Thread-safe.
+ * cancelled before they arrived, so a duplicate is answered at once. In memory and bounded: the
+ * {@link TaskJournal} on disk is the authority on what ran (across restarts and beyond these
+ * bounds). Thread-safe.
  */
 final class TaskLedger {
     /** What {@link #admit} found. */
@@ -70,6 +71,12 @@ final class TaskLedger {
         running.remove(key);
         done.put(key, Boolean.TRUE);
         results.put(key, result);
+    }
+
+    /** @param key a host task that ended before (found in the journal), its result not in memory */
+    synchronized void remember(String key) {
+        running.remove(key);
+        done.put(key, Boolean.TRUE);
     }
 
     /**

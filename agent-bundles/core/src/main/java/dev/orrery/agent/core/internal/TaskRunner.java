@@ -10,6 +10,7 @@ import dev.orrery.protocol.Message.AckKind;
 import dev.orrery.protocol.Message.Cancel;
 import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Task;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,32 +22,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the tasks that arrive: acknowledges receipt at once, finds the handler by type, runs it on
- * the worker pool (never on the I/O thread), and sends the result. A duplicate of a task that
- * runs or ended is not run again. Thread-safe.
+ * Runs the tasks that arrive, at most once each: acknowledges receipt at once, records the task
+ * durably in the {@link TaskJournal} before its handler runs (on the worker pool, never on the I/O
+ * thread), and hands the result to {@link Delivery}. A duplicate of a task that runs, ran, or is in
+ * the journal is not run again. After a restart, {@link Recovery} resumes what was in flight.
+ * Thread-safe.
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
 
     private final HandlerRegistry handlers;
     private final Uplink uplink;
+    private final TaskJournal journal;
+    private final Delivery delivery;
     private final TaskLedger ledger = new TaskLedger();
     private final ExecutorService workers;
 
     /**
      * @param handlers the whiteboard
-     * @param uplink where acks and results go
+     * @param uplink where acks go
      * @param workerCount size of the worker pool
+     * @param journal the persisted ledger
+     * @param delivery where results go
      */
-    TaskRunner(HandlerRegistry handlers, Uplink uplink, int workerCount) {
+    TaskRunner(HandlerRegistry handlers, Uplink uplink, int workerCount, TaskJournal journal, Delivery delivery) {
         this.handlers = handlers;
         this.uplink = uplink;
+        this.journal = journal;
+        this.delivery = delivery;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(workerCount, workerCount, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "orrery-agent-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** @return the in-memory view, for {@link Recovery} */
+    TaskLedger ledger() {
+        return ledger;
     }
 
     /** @param t a task, as it arrived (called on an I/O thread: never blocks) */
@@ -59,53 +73,96 @@ final class TaskRunner {
                 LOG.debug("Task {} is already running; duplicate ignored", t.taskId());
                 uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RUNNING));
             }
-            case DONE -> {
-                LOG.info("Task {} already ran; not running it again", t.taskId());
-                ledger.result(key).ifPresent(uplink::send);
-            }
-            case CANCELLED_EARLY -> finish(t, key, new TaskOutcome(HostTaskState.CANCELLED, -1, null, null, false,
-                    ErrorCode.CANCELLED, "cancelled before it reached the agent"), 0);
-            case NEW -> start(t, key, ctx);
+            case DONE -> delivery.post(() -> resendKept(t, key));
+            case CANCELLED_EARLY -> delivery.post(() -> {
+                if (record(t, key, 0)) {
+                    finish(t, key, new TaskOutcome(HostTaskState.CANCELLED, -1, null, null, false, ErrorCode.CANCELLED,
+                            "cancelled before it reached the agent"), 0);
+                }
+            });
+            case NEW -> submit(t, key, () -> run(t, key, ctx));
         }
     }
 
-    private void start(Task t, String key, Execution ctx) {
+    private void resendKept(Task t, String key) {
+        LOG.info("Task {} already ran on {}; not running it again", t.taskId(), t.hostId());
+        Optional<Result> kept = delivery.pending(key).or(() -> ledger.result(key));
+        kept.ifPresent(uplink::send);
+    }
+
+    /** @param work what to run on a worker; when the pool refuses, the task fails with AGENT_STOPPING */
+    void submit(Task t, String key, Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            delivery.post(() -> finish(t, key, TaskOutcome.failed(ErrorCode.AGENT_STOPPING, "the agent is stopping"), 0));
+        }
+    }
+
+    private void run(Task t, String key, Execution ctx) {
+        long started = System.currentTimeMillis();
+        if (!record(t, key, started)) {
+            return;
+        }
         Optional<TaskHandler> handler = handlers.find(t.taskType());
         if (handler.isEmpty()) {
             finish(t, key, TaskOutcome.failed(ErrorCode.HANDLER_MISSING,
                     "no handler for task type '" + t.taskType() + "' is installed on this agent"), 0);
             return;
         }
+        uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RUNNING));
+        finish(t, key, call(t, ctx, false, handler.get()), started);
+    }
+
+    /**
+     * Records the task durably before anything runs. A task already in the journal (seen before the
+     * in-memory ledger forgot it) is not run again.
+     *
+     * @return whether the caller may go on
+     */
+    private boolean record(Task t, String key, long started) {
         try {
-            workers.execute(() -> run(t, key, handler.get(), ctx));
-        } catch (RejectedExecutionException e) {
-            finish(t, key, TaskOutcome.failed(ErrorCode.AGENT_STOPPING, "the agent is stopping"), 0);
+            if (journal.exists(t.taskId(), t.hostId())) {
+                ledger.remember(key);
+                resendKept(t, key);
+                return false;
+            }
+            journal.record(t, started);
+            return true;
+        } catch (IOException e) {
+            LOG.error("Cannot record task {} in the ledger; not running it: {}", t.taskId(), e.toString());
+            finish(t, key, TaskOutcome.failed(ErrorCode.SPAWN_FAILED,
+                    "the agent cannot record the task in its ledger, so it did not run it: " + e.getMessage()), 0);
+            return false;
         }
     }
 
-    private void run(Task t, String key, TaskHandler handler, Execution ctx) {
-        long started = System.currentTimeMillis();
-        uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RUNNING));
-        TaskOutcome outcome;
+    /**
+     * @param t the task
+     * @param ctx its cancellation
+     * @param resume whether to re-attach ({@link TaskHandler#resume}) rather than execute
+     * @param handler the handler
+     * @return the outcome, never {@code null}
+     */
+    TaskOutcome call(Task t, Execution ctx, boolean resume, TaskHandler handler) {
         try {
-            TaskRequest req = new TaskRequest(t.taskId(), t.hostId(), t.taskType(), t.params(), t.body(), t.timeoutSeconds());
-            outcome = handler.execute(req, ctx);
-            if (outcome == null) {
-                outcome = TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler returned no outcome");
-            }
+            TaskRequest req = request(t);
+            TaskOutcome outcome = resume ? handler.resume(req, ctx) : handler.execute(req, ctx);
+            return outcome != null ? outcome
+                    : TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler returned no outcome");
         } catch (Exception | LinkageError e) {
             LOG.warn("The '{}' handler failed on task {}", t.taskType(), t.taskId(), e);
-            outcome = TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler failed: " + e);
+            return TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler failed: " + e);
         }
-        finish(t, key, outcome, started);
     }
 
-    private void finish(Task t, String key, TaskOutcome o, long started) {
+    /** Persists, remembers and sends the result. Blocks for the durable write. */
+    void finish(Task t, String key, TaskOutcome o, long started) {
         Result r = new Result(t.taskId(), t.hostId(), o.state(), o.exitCode(), o.stdout(), o.stderr(), o.truncated(),
                 o.error() == null ? null : o.error().name(), o.errorMessage(), started, System.currentTimeMillis());
+        delivery.deliver(r);
         ledger.finish(key, r);
         LOG.debug("Task {} on {} ended {}", t.taskId(), t.hostId(), o.state());
-        uplink.send(r);
     }
 
     /** @param c a cancel (called on an I/O thread: the cancel actions run elsewhere) */
@@ -120,22 +177,13 @@ final class TaskRunner {
         t.start();
     }
 
-    /**
-     * Cancels every running task and waits for the workers to end.
-     *
-     * @param waitMillis how long to wait for running handlers to return
-     */
-    void stop(long waitMillis) {
-        workers.shutdown();
-        ledger.running().forEach(TaskRunner::cancelAsync);
-        try {
-            if (!workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Some tasks did not end within {} ms of the agent stopping", waitMillis);
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        }
+    /** Stops the workers without cancelling anything: see {@link Tasks#close()}. */
+    void abandon() {
+        workers.shutdownNow();
+    }
+
+    /** @param t a task as received @return the handler's view of it */
+    static TaskRequest request(Task t) {
+        return new TaskRequest(t.taskId(), t.hostId(), t.taskType(), t.params(), t.body(), t.timeoutSeconds());
     }
 }

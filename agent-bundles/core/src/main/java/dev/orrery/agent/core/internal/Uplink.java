@@ -5,8 +5,8 @@ import dev.orrery.protocol.Message;
 /** Where the agent's acks and results go: the current channel connection. */
 interface Uplink {
     /**
-     * Sends without blocking. A result that cannot be sent now is kept and sent after the next
-     * connect; other messages are dropped while there is no connection.
+     * Sends without blocking; dropped while there is no connection (results are kept and resent by
+     * {@link Delivery}).
      *
      * @param message what to send
      */

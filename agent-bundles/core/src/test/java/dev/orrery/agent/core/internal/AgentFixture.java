@@ -9,11 +9,13 @@ import dev.orrery.protocol.Message.Register;
 import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Task;
 import dev.orrery.protocol.Message.Welcome;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A running agent against a fake center and channel, over real sockets. */
 abstract class AgentFixture {
@@ -29,14 +31,22 @@ abstract class AgentFixture {
     FakePeer channel;
     Agent agent;
 
+    @TempDir
+    Path data;
+
+    /** Settings against a center port; fast resends, a short handler wait after restarts. */
+    AgentSettings settings(int centerPort, String token) {
+        return new AgentSettings("127.0.0.1", centerPort, token, 10, 50, 200, 2, 1 << 20, "9.9.9",
+                new AgentSettings.Durability(data, 24, 10_000, 200, 1_000, 2));
+    }
+
     @BeforeEach
     void start() throws Exception {
         channel = FakePeer.channel(0);
         offered.set(List.of(channel.address()));
         center = new FakePeer(0, (s, m) -> m instanceof Register r ? new Welcome(r.hostId(), offered.get(), 1) : null);
         handlers.add((r, c) -> TaskOutcome.succeeded(r.param("text", "")), Map.of(TaskHandler.TYPE, "echo", "service.id", 1L));
-        agent = new Agent(new AgentSettings("127.0.0.1", center.port(), "tok-1", 10, 50, 200, 2, 1 << 20, "9.9.9"), ID,
-                handlers);
+        agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
         agent.start();
     }
 

@@ -113,7 +113,7 @@ class AgentTasksTest extends AgentFixture {
             return null;
         })) {
             port = refusing.port();
-            agent = new Agent(new AgentSettings("127.0.0.1", port, "", 10, 50, 200, 2, 1 << 20, "9.9.9"), ID, handlers);
+            agent = new Agent(settings(port, ""), ID, handlers);
             agent.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> refusing.all(Register.class).size() >= 3);
         }

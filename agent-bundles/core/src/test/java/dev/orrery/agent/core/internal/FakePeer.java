@@ -53,9 +53,24 @@ final class FakePeer implements AutoCloseable {
         acceptor.bind(new InetSocketAddress("127.0.0.1", port));
     }
 
-    /** A channel that answers heartbeats, as the real one does. */
+    /** A channel that answers heartbeats and acknowledges every result STORED, as channel and center do. */
     static FakePeer channel(int port) throws IOException {
-        return new FakePeer(port, (s, m) -> m instanceof Message.Heartbeat ? new Message.Heartbeat(System.currentTimeMillis()) : null);
+        return channel(port, true);
+    }
+
+    /**
+     * @param port 0 for any free port, or a port to (re)bind
+     * @param store whether to answer each result with {@code Ack(STORED)}
+     * @return a channel that answers heartbeats
+     */
+    static FakePeer channel(int port, boolean store) throws IOException {
+        return new FakePeer(port, (s, m) -> {
+            if (m instanceof Message.Heartbeat) {
+                return new Message.Heartbeat(System.currentTimeMillis());
+            }
+            return store && m instanceof Message.Result r
+                    ? new Message.Ack(r.taskId(), r.hostId(), Message.AckKind.STORED) : null;
+        });
     }
 
     int port() {

@@ -10,6 +10,7 @@ import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.protocol.Message.Result;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,14 +99,22 @@ class SmallPartsTest {
         assertEquals(2, n.get());
     }
 
+    private static final AgentSettings.Durability D = AgentSettings.Durability.defaults(Path.of("/tmp/orrery-unused"));
+
     @Test
     void settingsAreValidated() {
-        new AgentSettings("h", 1, null, 1, 1, 1, 1, 65536, "v");
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings(" ", 7700, "", 10, 500, 30000, 8, 65536, "v"));
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 0, "", 10, 500, 30000, 8, 65536, "v"));
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 0, 500, 30000, 8, 65536, "v"));
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 400, 8, 65536, "v"));
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 30000, 0, 65536, "v"));
-        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 30000, 8, 100, "v"));
+        new AgentSettings("h", 1, null, 1, 1, 1, 1, 65536, "v", D);
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings(" ", 7700, "", 10, 500, 30000, 8, 65536, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 0, "", 10, 500, 30000, 8, 65536, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 0, 500, 30000, 8, 65536, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 400, 8, 65536, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 30000, 0, 65536, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 30000, 8, 100, "v", D));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings("h", 7700, "", 10, 500, 30000, 8, 65536, "v", null));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings.Durability(Path.of("rel"), 24, 1, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings.Durability(D.dataDir(), 0, 1, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings.Durability(D.dataDir(), 1, 0, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings.Durability(D.dataDir(), 1, 1, 5, 4, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AgentSettings.Durability(D.dataDir(), 1, 1, 1, 1, -1));
     }
 }

@@ -34,6 +34,15 @@ public final class HostInfoHandler implements TaskHandler {
         this.identity = identity;
     }
 
+    /**
+     * Read-only and cheap: after an agent restart the facts are simply gathered again, which reports
+     * a real outcome instead of the default {@code INTERRUPTED}.
+     */
+    @Override
+    public TaskOutcome resume(TaskRequest request, TaskContext context) {
+        return execute(request, context);
+    }
+
     @Override
     public TaskOutcome execute(TaskRequest request, TaskContext context) {
         StringBuilder out = new StringBuilder();

@@ -40,6 +40,10 @@ class HostInfoHandlerTest {
         assertTrue(text.contains("os.name=" + System.getProperty("os.name") + "\n"), text);
         assertTrue(text.contains("cpu.count=" + Runtime.getRuntime().availableProcessors() + "\n"), text);
         assertTrue(text.contains("memory.total.bytes="), text);
+        // read-only: after an agent restart it simply gathers the facts again
+        TaskOutcome resumed = new HostInfoHandler(ID).resume(new TaskRequest("t1", "h-1", "hostinfo", Map.of(), null, 0), ctx);
+        assertEquals(HostTaskState.SUCCEEDED, resumed.state());
+        assertTrue(new String(resumed.stdout(), StandardCharsets.UTF_8).contains("hostId=h-1\n"));
     }
 
     @Test

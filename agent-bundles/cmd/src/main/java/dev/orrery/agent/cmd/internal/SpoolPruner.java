@@ -1,0 +1,64 @@
+package dev.orrery.agent.cmd.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the spool root bounded: deletes the spool of every command whose deadline passed more than
+ * the retention ago and whose process is gone. By then its result was reported long ago (the
+ * agent core resends a result until the center stores it). Thread-safe.
+ */
+final class SpoolPruner {
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolPruner.class);
+
+    private SpoolPruner() {
+    }
+
+    /**
+     * @param root the spool root (may not exist)
+     * @param retentionMillis how long a spool is kept after its deadline
+     * @param now epoch ms
+     * @return how many spools were deleted
+     */
+    static int prune(Path root, long retentionMillis, long now) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(root)) {
+            dirs = s.filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            LOG.warn("Cannot list the spool folder {}: {}", root, e.toString());
+            return 0;
+        }
+        int deleted = 0;
+        for (Path d : dirs) {
+            Spool spool = new Spool(d);
+            if (expired(spool, d, retentionMillis, now) && Watch.wrapperOf(spool).isEmpty()) {
+                spool.delete();
+                deleted++;
+            }
+        }
+        if (deleted > 0) {
+            LOG.info("Deleted {} spool folder(s) older than the retention from {}", deleted, root);
+        }
+        return deleted;
+    }
+
+    private static boolean expired(Spool spool, Path d, long retentionMillis, long now) {
+        OptionalLong deadline = spool.deadline();
+        long since;
+        try {
+            since = deadline.isPresent() ? deadline.getAsLong() : Files.getLastModifiedTime(d).toMillis();
+        } catch (IOException e) {
+            return false;
+        }
+        return now - since > retentionMillis;
+    }
+}
