@@ -53,9 +53,24 @@ public interface TaskService {
      * {@code CANCELLED}.
      *
      * @param taskId a task id
-     * @throws OrreryException {@code NOT_FOUND} for an unknown task
+     * @throws OrreryException {@code NOT_FOUND} for an unknown task, {@code TASK_FINISHED}
+     *     for a task that is already {@code DONE}
      */
     void cancel(String taskId);
+
+    /**
+     * Counts of what the proxy ignored or repeated since it started: {@code ignoredAcks}
+     * (acks for unknown host tasks), {@code staleAcks} (acks that would not move a host task
+     * forward), {@code ignoredResults} (results for host tasks never asked for),
+     * {@code duplicateResults} (results for host tasks already final), {@code resends}
+     * (host tasks sent again for want of an Ack RECEIVED).
+     *
+     * @return counter name to value, in a fixed order
+     * @since 0.2
+     */
+    default Map<String, Long> counters() {
+        return Map.of();
+    }
 
     /**
      * @param taskId the new task's id

@@ -65,11 +65,14 @@ public interface TaskStore {
     boolean complete(HostTaskRecord result);
 
     /**
-     * Ends every non-final host task of a task in one final state.
+     * Ends every non-final host task of a task in one final state. On {@code TIMED_OUT}, host
+     * tasks that never left {@code PENDING} carry {@link ErrorCode#HOST_OFFLINE}, and
+     * {@code DISPATCHED} ones flagged undelivered carry the reason they were flagged with
+     * ({@link ErrorCode#CHANNEL_LOST} or {@link ErrorCode#DELIVERY_FAILED}).
      *
      * @param taskId the task
      * @param state {@code CANCELLED} or {@code TIMED_OUT}
-     * @param error the code recorded on each
+     * @param error the code recorded on each (other)
      * @param message the text recorded on each
      * @return the host ids that were ended now
      */
@@ -103,6 +106,18 @@ public interface TaskStore {
     boolean markUndelivered(String taskId, String hostId);
 
     /**
+     * As {@link #markUndelivered(String, String)}, recording why: the error the host task ends
+     * with if it times out before it is delivered.
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param reason {@link ErrorCode#CHANNEL_LOST} or {@link ErrorCode#DELIVERY_FAILED}
+     * @return {@code true} if it was {@code DISPATCHED} and is now flagged
+     * @since 0.2
+     */
+    boolean markUndelivered(String taskId, String hostId, ErrorCode reason);
+
+    /**
      * Flags every {@code DISPATCHED} host task last sent through a channel, when that channel
      * went away before the agents acknowledged receipt. Agents run a task id at most once, so
      * sending one again is safe.
@@ -130,4 +145,75 @@ public interface TaskStore {
      * @return {@code true} if this caller claimed it and must send it
      */
     boolean redispatch(String taskId, String hostId, String channel);
+
+    /**
+     * As {@link #redispatch(String, String, String)}, with the time to send it again if no
+     * {@code Ack RECEIVED} arrives by then.
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param channel the channel it is sent through now
+     * @param resendAt epoch ms
+     * @return {@code true} if this caller claimed it and must send it
+     * @since 0.2
+     */
+    boolean redispatch(String taskId, String hostId, String channel, long resendAt);
+
+    /**
+     * Moves a {@code PENDING} host task to {@code DISPATCHED} through a channel (as
+     * {@link #advance}) and records when to send it again if no {@code Ack RECEIVED} arrives.
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param channel the channel
+     * @param resendAt epoch ms
+     * @return {@code true} if this caller moved it and must send it
+     * @since 0.2
+     */
+    boolean dispatch(String taskId, String hostId, String channel, long resendAt);
+
+    /**
+     * {@code DISPATCHED} host tasks whose resend time has passed (indexed), oldest first.
+     *
+     * @param now epoch ms
+     * @param limit most rows
+     * @return the host tasks due
+     * @since 0.2
+     */
+    List<Resend> dueForResend(long now, int limit);
+
+    /**
+     * Claims a due host task (see {@link #dueForResend}); of several callers that read the same
+     * {@code sends}, exactly one wins.
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param sends the count read with it
+     * @param channel the channel it is sent through now, or {@code null} when its host is
+     *     offline (it is then flagged undelivered and sent when the host comes back)
+     * @param resendAt epoch ms of the next attempt
+     * @return {@code true} if this caller claimed it (and must send it, given a channel)
+     * @since 0.2
+     */
+    boolean claimResend(String taskId, String hostId, int sends, String channel, long resendAt);
+
+    /**
+     * @param taskId a task
+     * @param hostId a host
+     * @return the state of that host task, empty if the task does not cover the host
+     * @since 0.2
+     */
+    Optional<HostTaskState> stateOf(String taskId, String hostId);
+
+    /**
+     * A host task due to be sent again.
+     *
+     * @param taskId the task
+     * @param hostId the host
+     * @param channel the channel it was last sent through
+     * @param sends how many times it was sent
+     * @param undelivered whether it is flagged undelivered
+     */
+    record Resend(String taskId, String hostId, String channel, int sends, boolean undelivered) {
+    }
 }

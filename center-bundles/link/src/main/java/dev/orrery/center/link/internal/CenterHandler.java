@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Handles every session on the center's port. An agent sends {@code Register} and gets a
  * {@code Welcome} before the center closes the session; a channel sends {@code Hello}, then
  * {@code Report}s, acks and results for as long as it stays. Store I/O never runs on an I/O
- * thread: registrations go to a worker pool, presence changes to one serial executor so that
- * a channel's reports and its loss are recorded in order.
+ * thread: registrations go to a worker pool with a bounded queue (when it is full, the agent is
+ * disconnected at once and retries after its jittered backoff), presence changes to one serial
+ * executor so that a channel's reports and its loss are recorded in order. Agents are offered
+ * only healthy channels (connected, reported recently).
  */
 final class CenterHandler extends IoHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CenterHandler.class);
@@ -33,15 +35,19 @@ final class CenterHandler extends IoHandlerAdapter {
     private final Executor workers;
     private final Executor presence;
     private final int heartbeatSeconds;
+    private final HostIdcs idcs;
+    private final long staleMillis;
 
     CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor workers, Executor presence,
-            int heartbeatSeconds) {
+            HostIdcs idcs, LinkSettings settings) {
         this.store = store;
         this.registry = registry;
         this.listeners = listeners;
         this.workers = workers;
         this.presence = presence;
-        this.heartbeatSeconds = heartbeatSeconds;
+        this.heartbeatSeconds = settings.heartbeatSeconds();
+        this.idcs = idcs;
+        this.staleMillis = settings.channelStaleSeconds() * 1000L;
     }
 
     @Override
@@ -123,7 +129,9 @@ final class CenterHandler extends IoHandlerAdapter {
         try {
             store.register(new HostRecord(r.hostId(), r.hostname(), r.ips(), r.sn(), r.idc(), null, HostStatus.OFFLINE,
                     r.groups(), Map.of(), System.currentTimeMillis()));
-            List<String> channels = registry.addressesFor(r.idc() == null ? "" : r.idc());
+            String idc = r.idc() == null ? "" : r.idc();
+            idcs.put(r.hostId(), idc);
+            List<String> channels = registry.addressesFor(idc, System.currentTimeMillis(), staleMillis);
             LOG.debug("Registered host {} (idc {}); offering channels {}", r.hostId(), r.idc(), channels);
             session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds));
             session.closeOnFlush();
@@ -140,7 +148,7 @@ final class CenterHandler extends IoHandlerAdapter {
         long now = System.currentTimeMillis();
         try {
             List<String> arrived = store.channelReport(channelId, r.hostIds(), now);
-            registry.reported(channelId, session, r.hostIds().size(), r.running(), now);
+            registry.reported(channelId, session, r.hostIds(), r.running(), now);
             // On a new connection every reported host counts as arrived: work may have waited for it.
             List<String> online = session.setAttributeIfAbsent(REPORTED, Boolean.TRUE) == null ? r.hostIds() : arrived;
             if (!online.isEmpty()) {

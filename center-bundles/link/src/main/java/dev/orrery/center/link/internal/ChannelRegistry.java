@@ -4,6 +4,7 @@ import dev.orrery.center.link.ChannelGateway;
 import dev.orrery.center.link.ChannelInfo;
 import dev.orrery.protocol.Message;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = {ChannelGateway.class, ChannelRegistry.class})
 public final class ChannelRegistry implements ChannelGateway {
-    /** One connected channel. */
-    record Entry(IoSession session, ChannelInfo info) {
+    /** One connected channel, with the hosts of its last report. */
+    record Entry(IoSession session, ChannelInfo info, List<String> hostIds) {
     }
 
     private final ConcurrentMap<String, Entry> byId = new ConcurrentHashMap<>();
@@ -35,7 +36,7 @@ public final class ChannelRegistry implements ChannelGateway {
      */
     Optional<IoSession> connect(Message.Hello hello, IoSession session, long now) {
         ChannelInfo info = new ChannelInfo(hello.id(), hello.idc(), hello.address(), hello.version(), 0, 0, now, 0);
-        Entry previous = byId.put(hello.id(), new Entry(session, info));
+        Entry previous = byId.put(hello.id(), new Entry(session, info, List.of()));
         return previous == null || previous.session() == session ? Optional.empty() : Optional.of(previous.session());
     }
 
@@ -52,9 +53,30 @@ public final class ChannelRegistry implements ChannelGateway {
         return removed[0];
     }
 
-    void reported(String channelId, IoSession session, int agents, int running, long now) {
+    void reported(String channelId, IoSession session, List<String> hostIds, int running, long now) {
         byId.computeIfPresent(channelId, (id, e) -> e.session() != session ? e : new Entry(session, new ChannelInfo(id,
-                e.info().idc(), e.info().address(), e.info().version(), agents, running, e.info().connectedAt(), now)));
+                e.info().idc(), e.info().address(), e.info().version(), hostIds.size(), running, e.info().connectedAt(), now),
+                List.copyOf(hostIds)));
+    }
+
+    /**
+     * The healthy channels: connected, and reported within {@code staleMillis}. A channel that
+     * has not reported yet, or stopped reporting, gets no new agents and takes no part in balancing.
+     *
+     * @param now epoch ms
+     * @param staleMillis how old the last report may be
+     * @return their latest reports, ordered by channel id
+     */
+    List<Balance.Load> healthy(long now, long staleMillis) {
+        List<Balance.Load> out = new ArrayList<>();
+        for (Entry e : byId.values()) {
+            ChannelInfo c = e.info();
+            if (e.session().isConnected() && c.lastReportAt() > 0 && now - c.lastReportAt() <= staleMillis) {
+                out.add(new Balance.Load(c.channelId(), c.idc(), c.address(), e.hostIds()));
+            }
+        }
+        out.sort(Comparator.comparing(Balance.Load::channelId));
+        return out;
     }
 
     Optional<IoSession> session(String channelId) {
@@ -84,24 +106,30 @@ public final class ChannelRegistry implements ChannelGateway {
     }
 
     /**
-     * The channel addresses to give an agent: those of its datacenter; if it has none, every
-     * connected channel's; possibly none at all (the agent registers again later).
+     * The channel addresses to give a registering agent: the healthy channels of its datacenter;
+     * if it has none, every healthy channel (borrowed, given back later by the balancer);
+     * possibly none at all (the agent registers again later). Least loaded first, ties in random
+     * order, so that agents that try the list in order spread too.
      *
      * @param idc the agent's datacenter
-     * @return distinct addresses, sorted
+     * @param now epoch ms
+     * @param staleMillis how old a channel's last report may be for it to count as healthy
+     * @return distinct addresses
      */
-    List<String> addressesFor(String idc) {
-        List<String> local = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (ChannelInfo c : list()) {
-            if (c.address().isEmpty()) {
-                continue;
-            }
-            all.add(c.address());
-            if (c.idc().equals(idc)) {
-                local.add(c.address());
+    List<String> addressesFor(String idc, long now, long staleMillis) {
+        List<Balance.Load> local = new ArrayList<>();
+        List<Balance.Load> all = new ArrayList<>();
+        for (Balance.Load c : healthy(now, staleMillis)) {
+            if (!c.address().isEmpty()) {
+                all.add(c);
+                if (c.idc().equals(idc)) {
+                    local.add(c);
+                }
             }
         }
-        return (local.isEmpty() ? all : local).stream().distinct().sorted().toList();
+        List<Balance.Load> chosen = new ArrayList<>(local.isEmpty() ? all : local);
+        Collections.shuffle(chosen);
+        chosen.sort(Comparator.comparingInt(Balance.Load::agents));
+        return chosen.stream().map(Balance.Load::address).distinct().toList();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +38,12 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = LinkConfig.class)
 public final class LinkServer {
     private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
-    private static final int REGISTRATION_QUEUE = 10_000;
 
     private final ChannelRegistry registry;
     private final Listeners listeners = new Listeners();
     private final ExecutorService workers;
     private final ExecutorService presence;
+    private final ScheduledExecutorService balancing;
     private final NioSocketAcceptor acceptor;
 
     /**
@@ -68,13 +69,15 @@ public final class LinkServer {
         Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(REGISTRATION_QUEUE), threads("orrery-link-worker"));
+                new ArrayBlockingQueue<>(settings.registrationQueue()), threads("orrery-link-worker"));
         presence = Executors.newSingleThreadExecutor(threads("orrery-link-presence"));
+        balancing = Executors.newSingleThreadScheduledExecutor(threads("orrery-link-balancer"));
+        HostIdcs idcs = new HostIdcs(store);
         acceptor = new NioSocketAcceptor(Math.max(1, Runtime.getRuntime().availableProcessors()));
         acceptor.setReuseAddress(true);
         acceptor.setCloseOnDeactivation(true);
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
-        acceptor.setHandler(new CenterHandler(store, registry, listeners, workers, presence, settings.heartbeatSeconds()));
+        acceptor.setHandler(new CenterHandler(store, registry, listeners, workers, presence, idcs, settings));
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
         acceptor.getSessionConfig().setIdleTime(IdleStatus.WRITER_IDLE, settings.heartbeatSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);
@@ -85,6 +88,11 @@ public final class LinkServer {
             throw new UncheckedIOException("cannot listen on " + settings.listenHost() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         LOG.info("Center link listening on {}", acceptor.getLocalAddress());
+        int every = settings.balanceIntervalSeconds();
+        if (every > 0) {
+            Balancer balancer = new Balancer(registry, idcs, registry::send, settings);
+            balancing.scheduleWithFixedDelay(balancer::runSafely, every, every, TimeUnit.SECONDS);
+        }
     }
 
     /** @return the bound port (useful when configured with port 0) */
@@ -111,6 +119,7 @@ public final class LinkServer {
             s.closeNow();
         }
         acceptor.dispose(true);
+        balancing.shutdownNow();
         presence.shutdown();
         workers.shutdown();
         try {

@@ -18,8 +18,19 @@ final class FakeHostStore implements HostStore {
     final Map<String, String> onlineOn = new ConcurrentHashMap<>();
     final List<String> lost = new CopyOnWriteArrayList<>();
 
+    /** When set, registrations wait for it: a slow store. */
+    volatile java.util.concurrent.CountDownLatch gate;
+
     @Override
     public void register(HostRecord host) {
+        java.util.concurrent.CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         registered.put(host.hostId(), host);
     }
 

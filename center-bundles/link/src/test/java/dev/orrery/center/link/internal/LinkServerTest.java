@@ -73,6 +73,11 @@ class LinkServerTest {
         return p;
     }
 
+    private void reported(Peer p, String id) {
+        p.send(new Message.Report(id, List.of(), 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.channel(id).orElseThrow().lastReportAt() > 0);
+    }
+
     private Message.Welcome register(String hostId, String idc) throws Exception {
         try (Peer agent = new Peer(server.port())) {
             agent.send(new Message.Register("", hostId, hostId + ".local", List.of("10.1.1.1"), "SN-" + hostId, idc,
@@ -88,11 +93,14 @@ class LinkServerTest {
         Message.Welcome none = register("h0", "idc1");
         assertEquals(List.of(), none.channels(), "no channel connected yet: the agent retries");
         try (Peer a = channel("ch-a", "idc1", "10.0.0.1:7710"); Peer b = channel("ch-b", "idc2", "10.0.0.2:7710")) {
+            assertEquals(List.of(), register("h0", "idc1").channels(), "a channel that has not reported is not offered");
+            reported(a, "ch-a");
+            reported(b, "ch-b");
             Message.Welcome w = register("h1", "idc1");
             assertEquals("h1", w.hostId());
             assertEquals(List.of("10.0.0.1:7710"), w.channels());
             assertEquals(10, w.heartbeatSeconds());
-            assertEquals(List.of("10.0.0.1:7710", "10.0.0.2:7710"), register("h2", "idc9").channels(),
+            assertEquals(List.of("10.0.0.1:7710", "10.0.0.2:7710"), register("h2", "idc9").channels().stream().sorted().toList(),
                     "an IDC without channels gets every channel");
             assertEquals("h1.local", store.registered.get("h1").hostname());
             assertEquals(List.of("demo"), store.registered.get("h1").groups());
@@ -196,5 +204,11 @@ class LinkServerTest {
         assertThrows(IllegalArgumentException.class, () -> new LinkSettings("h", 1, 10, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new LinkSettings("h", 1, 2048, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> new LinkSettings("h", 1, 2048, 1, 0));
+        LinkSettings ok = new LinkSettings("h", 1, 2048, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> ok.withBalancing(0, 5, 10, 15));
+        assertThrows(IllegalArgumentException.class, () -> ok.withBalancing(30, -1, 10, 15));
+        assertThrows(IllegalArgumentException.class, () -> ok.withBalancing(30, 5, 0, 15));
+        assertThrows(IllegalArgumentException.class, () -> ok.withBalancing(30, 5, 101, 15));
+        assertThrows(IllegalArgumentException.class, () -> ok.withBalancing(30, 5, 10, 0));
     }
 }

@@ -1,7 +1,7 @@
 package dev.orrery.center.proxy.internal;
 
+import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostStatus;
-import dev.orrery.api.HostTaskState;
 import dev.orrery.api.TaskState;
 import dev.orrery.center.link.ChannelGateway;
 import dev.orrery.center.store.HostRecord;
@@ -31,11 +31,13 @@ final class Dispatcher {
     private final HostStore hosts;
     private final TaskStore tasks;
     private final ChannelGateway gateway;
+    private final Retry retry;
 
-    Dispatcher(HostStore hosts, TaskStore tasks, ChannelGateway gateway) {
+    Dispatcher(HostStore hosts, TaskStore tasks, ChannelGateway gateway, Retry retry) {
         this.hosts = hosts;
         this.tasks = tasks;
         this.gateway = gateway;
+        this.retry = retry;
     }
 
     /** Dispatches a new task to every one of its hosts that is online; the rest stay PENDING. */
@@ -66,10 +68,12 @@ final class Dispatcher {
     /**
      * A channel could not deliver: flag the host task, and send it at once through the host's
      * current channel if that is another one (it moved), else when it next comes online.
+     *
+     * @return {@code false} if the host task was not {@code DISPATCHED} (unknown or stale)
      */
-    void undeliverable(String channelId, String taskId, String hostId) {
-        if (!tasks.markUndelivered(taskId, hostId)) {
-            return;
+    boolean undeliverable(String channelId, String taskId, String hostId) {
+        if (!tasks.markUndelivered(taskId, hostId, ErrorCode.DELIVERY_FAILED)) {
+            return false;
         }
         Optional<HostRecord> host = hosts.get(hostId);
         if (host.isPresent() && host.get().status() == HostStatus.ONLINE && host.get().channel() != null
@@ -78,30 +82,32 @@ final class Dispatcher {
         } else {
             LOG.debug("Task {} for host {} waits until the host comes back", taskId, hostId);
         }
+        return true;
     }
 
     private void sendNew(TaskRecord task, String hostId, String channelId) {
-        if (tasks.advance(task.taskId(), hostId, HostTaskState.DISPATCHED, channelId)) {
+        if (tasks.dispatch(task.taskId(), hostId, channelId, retry.resendAt(1))) {
             send(task, hostId, channelId);
         }
     }
 
     private void resend(TaskRecord task, String hostId, String channelId) {
-        if (tasks.redispatch(task.taskId(), hostId, channelId)) {
+        if (tasks.redispatch(task.taskId(), hostId, channelId, retry.resendAt(1))) {
             send(task, hostId, channelId);
         }
     }
 
-    private void send(TaskRecord task, String hostId, String channelId) {
+    /** Sends a host task already claimed in the store; a channel that is gone flags it undelivered. */
+    void send(TaskRecord task, String hostId, String channelId) {
         Message.Task m = new Message.Task(task.taskId(), hostId, task.type(), task.params(), task.body(), remainingSeconds(task));
         if (!gateway.send(channelId, m)) {
             LOG.debug("Channel {} is not connected; task {} for host {} waits", channelId, task.taskId(), hostId);
-            tasks.markUndelivered(task.taskId(), hostId);
+            tasks.markUndelivered(task.taskId(), hostId, ErrorCode.CHANNEL_LOST);
         }
     }
 
     /** @return the task if it may still be sent: not done and not past its timeout */
-    private Optional<TaskRecord> open(Map<String, Optional<TaskRecord>> cache, String taskId) {
+    Optional<TaskRecord> open(Map<String, Optional<TaskRecord>> cache, String taskId) {
         return cache.computeIfAbsent(taskId, id -> tasks.get(id)
                 .filter(t -> t.state() != TaskState.DONE && remainingMillis(t) > 0));
     }

@@ -25,4 +25,14 @@ public @interface ProxyConfig {
     @AttributeDefinition(name = "Worker threads", min = "1", max = "64",
             description = "Threads that record acks and results and dispatch waiting tasks.")
     int workerThreads() default 4;
+
+    /** @return first wait for an Ack RECEIVED before a dispatched host task is sent again, in milliseconds */
+    @AttributeDefinition(name = "Resend after (ms)", min = "100",
+            description = "How long a dispatched host task waits for the agent's Ack RECEIVED before it is sent again.")
+    long resendInitialMillis() default 5000;
+
+    /** @return the longest wait between two sends of one host task, in milliseconds */
+    @AttributeDefinition(name = "Longest resend wait (ms)", min = "100",
+            description = "The wait doubles (with jitter) after each send of a host task, up to this.")
+    long resendMaxMillis() default 60000;
 }

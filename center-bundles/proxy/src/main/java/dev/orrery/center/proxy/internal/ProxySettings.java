@@ -5,10 +5,13 @@ package dev.orrery.center.proxy.internal;
  *
  * @param defaultTimeoutSeconds timeout of a task that names none
  * @param maxTimeoutSeconds longest timeout accepted
- * @param sweepIntervalMillis how often expired tasks are ended
+ * @param sweepIntervalMillis how often expired tasks are ended and overdue host tasks resent
  * @param workerThreads worker threads
+ * @param resendInitialMillis first wait for an Ack RECEIVED before sending again
+ * @param resendMaxMillis longest wait between two sends
  */
-public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads) {
+public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads,
+        long resendInitialMillis, long resendMaxMillis) {
     public ProxySettings {
         if (maxTimeoutSeconds < 1) {
             throw new IllegalArgumentException("maxTimeoutSeconds must be positive, was " + maxTimeoutSeconds);
@@ -22,9 +25,22 @@ public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, lo
         if (workerThreads < 1 || workerThreads > 64) {
             throw new IllegalArgumentException("workerThreads must be 1-64, was " + workerThreads);
         }
+        if (resendInitialMillis < 100) {
+            throw new IllegalArgumentException("resendInitialMillis must be at least 100, was " + resendInitialMillis);
+        }
+        if (resendMaxMillis < resendInitialMillis) {
+            throw new IllegalArgumentException("resendMaxMillis must be at least resendInitialMillis (" + resendInitialMillis
+                    + "), was " + resendMaxMillis);
+        }
+    }
+
+    /** Settings with the default resend waits (5 s growing to 60 s). */
+    public ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads) {
+        this(defaultTimeoutSeconds, maxTimeoutSeconds, sweepIntervalMillis, workerThreads, 5000, 60000);
     }
 
     static ProxySettings from(ProxyConfig c) {
-        return new ProxySettings(c.defaultTimeoutSeconds(), c.maxTimeoutSeconds(), c.sweepIntervalMillis(), c.workerThreads());
+        return new ProxySettings(c.defaultTimeoutSeconds(), c.maxTimeoutSeconds(), c.sweepIntervalMillis(), c.workerThreads(),
+                c.resendInitialMillis(), c.resendMaxMillis());
     }
 }

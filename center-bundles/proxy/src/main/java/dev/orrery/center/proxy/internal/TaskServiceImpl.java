@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The proxy: {@link TaskService} for the REST API and the shell, and the {@link LinkListener}
  * that hears acks, results and arriving hosts from the channels. Link callbacks and dispatch
  * run on the proxy's own workers, never on a MINA I/O thread; a sweeper ends tasks past their
- * timeout.
+ * timeout and sends again, from the store, dispatched host tasks whose receipt is overdue.
  */
 @Component(service = {TaskService.class, LinkListener.class}, immediate = true, configurationPid = ProxyConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -46,6 +46,8 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     private final Outcomes outcomes;
     private final Terminator terminator;
     private final Workers workers;
+    private final Resender resender;
+    private final Counters counters = new Counters();
 
     /**
      * @param config the configuration
@@ -71,8 +73,10 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         this.settings = settings;
         this.hosts = hosts;
         this.tasks = tasks;
-        this.dispatcher = new Dispatcher(hosts, tasks, gateway);
-        this.outcomes = new Outcomes(tasks, gateway, dispatcher);
+        Retry retry = new Retry(settings.resendInitialMillis(), settings.resendMaxMillis());
+        this.dispatcher = new Dispatcher(hosts, tasks, gateway, retry);
+        this.outcomes = new Outcomes(tasks, gateway, dispatcher, counters);
+        this.resender = new Resender(hosts, tasks, dispatcher, retry, counters);
         this.terminator = new Terminator(hosts, tasks, gateway);
         this.workers = new Workers(settings.workerThreads(), settings.sweepIntervalMillis(), this::sweep);
     }
@@ -114,9 +118,15 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     @Override
     public void cancel(String taskId) {
         TaskRecord t = tasks.get(taskId).orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no task " + taskId));
-        if (t.state() != TaskState.DONE) {
-            terminator.end(taskId, HostTaskState.CANCELLED, ErrorCode.CANCELLED, "cancelled on request");
+        if (t.state() == TaskState.DONE) {
+            throw new OrreryException(ErrorCode.TASK_FINISHED, "task " + taskId + " is already finished");
         }
+        terminator.end(taskId, HostTaskState.CANCELLED, ErrorCode.CANCELLED, "cancelled on request");
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return counters.snapshot();
     }
 
     @Override
@@ -152,5 +162,6 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
             tasks.get(taskId).ifPresent(t -> terminator.end(taskId, HostTaskState.TIMED_OUT, ErrorCode.TIMED_OUT,
                     "no result within " + t.timeoutSeconds() + " s"));
         }
+        resender.scan();
     }
 }

@@ -25,8 +25,9 @@ class EndingTest extends ProxyTestBase {
         assertDone(acc.taskId());
         HostTaskRecord away = hostTask(acc.taskId(), p + "away");
         assertEquals(HostTaskState.TIMED_OUT, away.state());
-        assertEquals(ErrorCode.TIMED_OUT, away.error());
+        assertEquals(ErrorCode.HOST_OFFLINE, away.error(), "never online before the timeout");
         assertTrue(away.errorMessage().contains("1 s"), away.errorMessage());
+        assertEquals(ErrorCode.TIMED_OUT, hostTask(acc.taskId(), p + "slow").error());
         List<Message.Cancel> cancels = gateway.sentOf(Message.Cancel.class);
         assertEquals(1, cancels.size(), "only the host that had the task is told to stop");
         assertEquals(p + "slow", cancels.get(0).hostId());
@@ -55,7 +56,7 @@ class EndingTest extends ProxyTestBase {
         List<Message.Cancel> cancels = gateway.sentOf(Message.Cancel.class);
         assertEquals(List.of(p + "busy"), cancels.stream().map(Message.Cancel::hostId).toList());
 
-        proxy.cancel(acc.taskId()); // finished: nothing more happens
+        assertCode(ErrorCode.TASK_FINISHED, refused(() -> proxy.cancel(acc.taskId()))); // finished: nothing more happens
         assertEquals(1, gateway.sentOf(Message.Cancel.class).size());
         // The cancelled host never gets the task when it comes online.
         online(p + "ch2", p + "wait");

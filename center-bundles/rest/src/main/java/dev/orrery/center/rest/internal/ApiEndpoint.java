@@ -42,7 +42,7 @@ final class ApiEndpoint {
         factory.setDestinationFactory(transport);
         factory.setAddress(address);
         factory.setServiceBeans(List.of(new HealthResource(clock), new HostsResource(hosts), new CmdResource(tasks),
-                new TasksResource(tasks)));
+                new TasksResource(tasks), new StatsResource(tasks, clock)));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER),
                 new SignatureFilter(new RequestAuthenticator(accounts, limits, clock), limits.maxBodyBytes()),
                 new OrreryExceptionMapper(), new WebApplicationExceptionMapper(), new JsonExceptionMapper(),

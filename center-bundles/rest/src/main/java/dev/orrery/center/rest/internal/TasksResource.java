@@ -51,7 +51,7 @@ public final class TasksResource {
         return m;
     }
 
-    /** @return 202 {@code {"taskId"}}: unfinished hosts are being cancelled */
+    /** @return 202 {@code {"taskId"}}: unfinished hosts are being cancelled; 409 TASK_FINISHED if the task is done */
     @POST
     @Path("/cancel")
     public Response cancel(@PathParam("id") String id) {

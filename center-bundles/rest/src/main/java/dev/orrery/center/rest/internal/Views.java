@@ -76,6 +76,18 @@ final class Views {
             m.put("error", error);
         }
         m.put("updatedAt", r.updatedAt());
+        m.put("timestamps", timestamps(r.timestamps()));
+        return m;
+    }
+
+    /** @return {@code created, dispatched, received, started, finished}: epoch ms, {@code null} when not reached */
+    static Map<String, Object> timestamps(HostTaskRecord.Timestamps t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("created", t.created());
+        m.put("dispatched", t.dispatched());
+        m.put("received", t.received());
+        m.put("started", t.started());
+        m.put("finished", t.finished());
         return m;
     }
 

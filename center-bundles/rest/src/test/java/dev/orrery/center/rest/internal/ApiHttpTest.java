@@ -11,7 +11,9 @@ import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostStatus;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.center.store.HostRecord;
+import dev.orrery.api.TaskState;
 import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.TaskRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -207,7 +209,8 @@ class ApiHttpTest {
         assertEquals("uname -a", tasks.submitted.get(0).params().get("command"));
 
         tasks.results.put(taskId, List.of(
-                new HostTaskRecord(taskId, "h-1", HostTaskState.SUCCEEDED, 0, "Linux\n", "", false, null, null, "ch-1", 9),
+                new HostTaskRecord(taskId, "h-1", HostTaskState.SUCCEEDED, 0, "Linux\n", "", false, null, null, "ch-1", 9,
+                        new HostTaskRecord.Timestamps(1L, 2L, 3L, null, 5L)),
                 new HostTaskRecord(taskId, "h-2", HostTaskState.FAILED, null, "", "", false, ErrorCode.HOST_OFFLINE, "offline", null, 9)));
         JsonNode task = json(signed("GET", "/api/v1/tasks/" + taskId, null));
         assertEquals("cmd", task.get("type").asText());
@@ -223,12 +226,27 @@ class ApiHttpTest {
         JsonNode ok = json(signed("GET", "/api/v1/tasks/" + taskId + "/results", null)).get("results").get(0);
         assertEquals("Linux\n", ok.get("stdout").asText());
         assertTrue(ok.get("error").isNull());
+        assertEquals("{\"created\":1,\"dispatched\":2,\"received\":3,\"started\":null,\"finished\":5}",
+                ok.get("timestamps").toString());
         error(signed("GET", "/api/v1/tasks/" + taskId + "/results?limit=abc", null), 400, ErrorCode.INVALID_REQUEST);
 
         assertEquals(202, signed("POST", "/api/v1/tasks/" + taskId + "/cancel", null).statusCode());
         assertEquals(List.of(taskId), tasks.cancelled);
         error(signed("GET", "/api/v1/tasks/nope", null), 404, ErrorCode.NOT_FOUND);
         error(signed("POST", "/api/v1/tasks/nope/cancel", null), 404, ErrorCode.NOT_FOUND);
+
+        TaskRecord t = tasks.tasks.get(taskId);
+        tasks.tasks.put(taskId, new TaskRecord(taskId, t.type(), t.createdBy(), t.createdAt(), t.timeoutSeconds(), t.params(),
+                t.body(), TaskState.DONE));
+        error(signed("POST", "/api/v1/tasks/" + taskId + "/cancel", null), 409, ErrorCode.TASK_FINISHED);
+    }
+
+    @Test
+    void statsShowTheProxyCountersToSignedCallersOnly() throws Exception {
+        HttpResponse<String> r = signed("GET", "/api/v1/stats", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("{\"ignoredAcks\":2,\"resends\":5}", json(r).get("counters").toString());
+        error(call("GET", "/api/v1/stats", null, null, false), 401, ErrorCode.UNAUTHENTICATED);
     }
 
     @Test

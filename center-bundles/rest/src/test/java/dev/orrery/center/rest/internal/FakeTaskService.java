@@ -72,6 +72,17 @@ final class FakeTaskService implements TaskService {
         if (!tasks.containsKey(taskId)) {
             throw new OrreryException(ErrorCode.NOT_FOUND, "no task " + taskId);
         }
+        if (tasks.get(taskId).state() == TaskState.DONE) {
+            throw new OrreryException(ErrorCode.TASK_FINISHED, "task " + taskId + " is already finished");
+        }
         cancelled.add(taskId);
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("ignoredAcks", 2L);
+        m.put("resends", 5L);
+        return m;
     }
 }

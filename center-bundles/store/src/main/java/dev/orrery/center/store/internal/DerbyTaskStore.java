@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 /** {@link TaskStore} on the embedded database. Thread-safe: every call is one transaction. */
 @Component(service = TaskStore.class, immediate = true)
 public final class DerbyTaskStore implements TaskStore {
+    /** When a host task sent without an explicit resend time is sent again (ms after the send). */
+    static final long DEFAULT_RESEND_MILLIS = 5000;
     private final Database db;
 
     /** @param db the database */
@@ -100,7 +102,28 @@ public final class DerbyTaskStore implements TaskStore {
         if (next.isFinal()) {
             return complete(new HostTaskRecord(taskId, hostId, next, null, "", "", false, null, null, channel, now));
         }
-        return db.tx(c -> TaskWrites.advance(c, taskId, hostId, next, channel, now));
+        return db.tx(c -> TaskWrites.advance(c, taskId, hostId, next, channel, now, now + DEFAULT_RESEND_MILLIS));
+    }
+
+    @Override
+    public boolean dispatch(String taskId, String hostId, String channel, long resendAt) {
+        long now = System.currentTimeMillis();
+        return db.tx(c -> TaskWrites.advance(c, taskId, hostId, HostTaskState.DISPATCHED, channel, now, resendAt));
+    }
+
+    @Override
+    public List<Resend> dueForResend(long now, int limit) {
+        return limit <= 0 ? List.of() : db.tx(c -> Resends.due(c, now, limit));
+    }
+
+    @Override
+    public boolean claimResend(String taskId, String hostId, int sends, String channel, long resendAt) {
+        return db.tx(c -> Resends.claim(c, taskId, hostId, sends, channel, System.currentTimeMillis(), resendAt));
+    }
+
+    @Override
+    public Optional<HostTaskState> stateOf(String taskId, String hostId) {
+        return db.tx(c -> TaskRows.stateOf(c, taskId, hostId));
     }
 
     @Override
@@ -117,7 +140,7 @@ public final class DerbyTaskStore implements TaskStore {
         if (state != HostTaskState.CANCELLED && state != HostTaskState.TIMED_OUT) {
             throw new IllegalArgumentException("endUnfinished takes CANCELLED or TIMED_OUT, not " + state);
         }
-        return db.tx(c -> TaskWrites.endUnfinished(c, taskId, state, error, message, System.currentTimeMillis()));
+        return db.tx(c -> Endings.endUnfinished(c, taskId, state, error, message, System.currentTimeMillis()));
     }
 
     @Override
@@ -144,12 +167,18 @@ public final class DerbyTaskStore implements TaskStore {
 
     @Override
     public boolean markUndelivered(String taskId, String hostId) {
-        return db.tx(c -> Waiting.flag(c, "task_id = ? AND host_id = ?", taskId, hostId)) == 1;
+        return markUndelivered(taskId, hostId, ErrorCode.CHANNEL_LOST);
+    }
+
+    @Override
+    public boolean markUndelivered(String taskId, String hostId, ErrorCode reason) {
+        Objects.requireNonNull(reason, "reason");
+        return db.tx(c -> Waiting.flag(c, reason, "task_id = ? AND host_id = ?", taskId, hostId)) == 1;
     }
 
     @Override
     public int markUndeliveredOnChannel(String channelId) {
-        return db.tx(c -> Waiting.flag(c, "channel = ?", channelId));
+        return db.tx(c -> Waiting.flag(c, ErrorCode.CHANNEL_LOST, "channel = ?", channelId));
     }
 
     @Override
@@ -159,6 +188,11 @@ public final class DerbyTaskStore implements TaskStore {
 
     @Override
     public boolean redispatch(String taskId, String hostId, String channel) {
-        return db.tx(c -> Waiting.claim(c, taskId, hostId, channel, System.currentTimeMillis()));
+        return redispatch(taskId, hostId, channel, System.currentTimeMillis() + DEFAULT_RESEND_MILLIS);
+    }
+
+    @Override
+    public boolean redispatch(String taskId, String hostId, String channel, long resendAt) {
+        return db.tx(c -> Waiting.claim(c, taskId, hostId, channel, System.currentTimeMillis(), resendAt));
     }
 }

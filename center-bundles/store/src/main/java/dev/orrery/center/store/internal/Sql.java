@@ -68,6 +68,11 @@ final class Sql {
     }
 
     /** @return {@code s} cut to at most {@code max} characters, never splitting a surrogate pair */
+    static Long getLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
     static String cut(String s, int max) {
         if (s == null || s.length() <= max) {
             return s;

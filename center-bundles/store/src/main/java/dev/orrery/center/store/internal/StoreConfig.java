@@ -27,4 +27,18 @@ public @interface StoreConfig {
     @AttributeDefinition(name = "Connection wait (seconds)", min = "1",
             description = "How long a caller waits for a free connection before failing with STORE_UNAVAILABLE.")
     int connectionWaitSeconds() default 30;
+
+    /** @return finished tasks older than this many days are deleted with their results */
+    @AttributeDefinition(name = "Retention (days)", min = "1",
+            description = "Finished tasks (and their per-host results) older than this are deleted.")
+    int retentionDays() default 30;
+
+    /** @return the most finished tasks kept; the oldest beyond it are deleted */
+    @AttributeDefinition(name = "Most finished tasks", min = "1",
+            description = "The most finished tasks kept; the oldest beyond this count are deleted.")
+    int maxFinishedTasks() default 100000;
+
+    /** @return minutes between two pruning runs */
+    @AttributeDefinition(name = "Prune interval (minutes)", min = "1", description = "Minutes between two pruning runs.")
+    int pruneIntervalMinutes() default 10;
 }

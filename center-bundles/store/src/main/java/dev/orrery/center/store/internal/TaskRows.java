@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class TaskRows {
     /** Columns read into a {@link HostTaskRecord}, in {@link #hostTask} order. */
     static final String HOST_TASK_COLUMNS = "task_id, host_id, state, exit_code, stdout, stderr, truncated, error_code,"
-            + " error_message, channel, updated_at";
+            + " error_message, channel, updated_at, created_at, dispatched_at, received_at, started_at, finished_at";
     /** SQL list of every non-final state name. */
     static final String UNFINISHED = inList(Arrays.stream(HostTaskState.values()).filter(s -> !s.isFinal()).toArray(HostTaskState[]::new));
 
@@ -41,7 +41,9 @@ final class TaskRows {
         return new HostTaskRecord(rs.getString("task_id"), rs.getString("host_id"), HostTaskState.valueOf(rs.getString("state")),
                 Sql.getInt(rs, "exit_code"), stdout == null ? "" : stdout, stderr == null ? "" : stderr,
                 rs.getBoolean("truncated"), error == null ? null : ErrorCode.parse(error), rs.getString("error_message"),
-                rs.getString("channel"), rs.getLong("updated_at"));
+                rs.getString("channel"), rs.getLong("updated_at"), new HostTaskRecord.Timestamps(
+                        Sql.getLong(rs, "created_at"), Sql.getLong(rs, "dispatched_at"), Sql.getLong(rs, "received_at"),
+                        Sql.getLong(rs, "started_at"), Sql.getLong(rs, "finished_at")));
     }
 
     /**
@@ -65,6 +67,16 @@ final class TaskRows {
                 }
                 return Optional.of(new TaskRecord(t.taskId(), t.type(), t.createdBy(), t.createdAt(), t.timeoutSeconds(),
                         t.params(), t.body(), TaskState.RUNNING));
+            }
+        }
+    }
+
+    static Optional<HostTaskState> stateOf(Connection c, String taskId, String hostId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM host_tasks WHERE task_id = ? AND host_id = ?")) {
+            ps.setString(1, taskId);
+            ps.setString(2, hostId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(HostTaskState.valueOf(rs.getString(1))) : Optional.empty();
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.orrery.center.store.internal;
 
-import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.api.TaskState;
 import dev.orrery.center.store.HostTaskRecord;
@@ -9,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +18,7 @@ import java.util.List;
 final class TaskWrites {
     /** Largest stdout or stderr kept, in characters (the CLOB columns hold 1 MiB). */
     static final int MAX_OUTPUT_CHARS = 1024 * 1024;
-    private static final int MAX_MESSAGE_CHARS = 4000;
+    static final int MAX_MESSAGE_CHARS = 4000;
     private static final int BATCH = 1000;
 
     private TaskWrites() {
@@ -60,21 +58,24 @@ final class TaskWrites {
         return null;
     }
 
-    static boolean advance(Connection c, String taskId, String hostId, HostTaskState next, String channel, long now)
+    static boolean advance(Connection c, String taskId, String hostId, HostTaskState next, String channel, long now, long resendAt)
             throws SQLException {
         String stamp = switch (next) {
-            case DISPATCHED -> ", dispatched_at = ?";
+            case DISPATCHED -> ", sends = 1, resend_at = ?, dispatched_at = ?";
             case RECEIVED -> ", received_at = ?";
             case RUNNING -> ", started_at = ?";
             default -> "";
         };
-        String sql = "UPDATE host_tasks SET state = ?, updated_at = ?, undelivered = FALSE" + stamp
+        String sql = "UPDATE host_tasks SET state = ?, updated_at = ?, undelivered = FALSE, error_code = NULL" + stamp
                 + (channel == null ? "" : ", channel = ?")
                 + " WHERE task_id = ? AND host_id = ? AND state IN (" + TaskRows.before(next) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, next.name());
             ps.setLong(i++, now);
+            if (next == HostTaskState.DISPATCHED) {
+                ps.setLong(i++, resendAt);
+            }
             if (!stamp.isEmpty()) {
                 ps.setLong(i++, now);
             }
@@ -94,7 +95,7 @@ final class TaskWrites {
         boolean cut = r.stdout() != null && r.stdout().length() > MAX_OUTPUT_CHARS
                 || r.stderr() != null && r.stderr().length() > MAX_OUTPUT_CHARS;
         String sql = "UPDATE host_tasks SET state = ?, exit_code = ?, stdout = ?, stderr = ?, truncated = ?, error_code = ?,"
-                + " error_message = ?, updated_at = ?, finished_at = ?, undelivered = FALSE"
+                + " error_message = ?, updated_at = ?, finished_at = ?, undelivered = FALSE, resend_at = NULL"
                 + (r.channel() == null ? "" : ", channel = ?")
                 + " WHERE task_id = ? AND host_id = ? AND state IN (" + TaskRows.UNFINISHED + ")";
         boolean done;
@@ -122,45 +123,15 @@ final class TaskWrites {
         return done;
     }
 
-    static List<String> endUnfinished(Connection c, String taskId, HostTaskState state, ErrorCode error, String message, long now)
-            throws SQLException {
-        List<String> ended = new ArrayList<>();
-        if (!lockTask(c, taskId)) {
-            return ended;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT host_id FROM host_tasks WHERE task_id = ? AND state IN ("
-                + TaskRows.UNFINISHED + ") ORDER BY host_id")) {
-            ps.setString(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ended.add(rs.getString(1));
-                }
-            }
-        }
-        // Holding the task row keeps every other final transition out, so the set selected above stays unfinished.
-        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET state = ?, error_code = ?, error_message = ?,"
-                + " updated_at = ?, finished_at = ?, undelivered = FALSE WHERE task_id = ? AND state IN (" + TaskRows.UNFINISHED + ")")) {
-            ps.setString(1, state.name());
-            ps.setString(2, error == null ? null : error.name());
-            ps.setString(3, Sql.cut(message, MAX_MESSAGE_CHARS));
-            ps.setLong(4, now);
-            ps.setLong(5, now);
-            ps.setString(6, taskId);
-            ps.executeUpdate();
-        }
-        markDoneIfFinished(c, taskId, now);
-        return ended;
-    }
-
     /** Takes the write lock on a task row. @return {@code false} if the task does not exist */
-    private static boolean lockTask(Connection c, String taskId) throws SQLException {
+    static boolean lockTask(Connection c, String taskId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET host_count = host_count WHERE task_id = ?")) {
             ps.setString(1, taskId);
             return ps.executeUpdate() == 1;
         }
     }
 
-    private static void markDoneIfFinished(Connection c, String taskId, long now) throws SQLException {
+    static void markDoneIfFinished(Connection c, String taskId, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM host_tasks WHERE task_id = ? AND state IN ("
                 + TaskRows.UNFINISHED + ") FETCH FIRST 1 ROWS ONLY")) {
             ps.setString(1, taskId);

@@ -1,5 +1,6 @@
 package dev.orrery.center.store.internal;
 
+import dev.orrery.api.ErrorCode;
 import dev.orrery.center.store.HostTaskRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ final class Waiting {
             return List.of();
         }
         for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(hostIds))) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.HOST_TASK_COLUMNS + ", created_at FROM host_tasks"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.HOST_TASK_COLUMNS + " FROM host_tasks"
                     + " WHERE host_id IN (" + Sql.marks(chunk.size()) + ") AND " + condition)) {
                 Sql.bind(ps, 1, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -42,23 +43,30 @@ final class Waiting {
         return found.stream().map(Aged::record).toList();
     }
 
-    static int flag(Connection c, String where, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET undelivered = TRUE, updated_at = ? WHERE "
+    /**
+     * Flags DISPATCHED host tasks undelivered; {@code reason} is kept in error_code (a
+     * non-final host task has no error otherwise) and becomes the error if it times out so.
+     */
+    static int flag(Connection c, ErrorCode reason, String where, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET undelivered = TRUE, error_code = ?, updated_at = ? WHERE "
                 + where + " AND state = 'DISPATCHED'")) {
-            ps.setLong(1, System.currentTimeMillis());
-            Sql.bind(ps, 2, List.of(args));
+            ps.setString(1, reason.name());
+            ps.setLong(2, System.currentTimeMillis());
+            Sql.bind(ps, 3, List.of(args));
             return ps.executeUpdate();
         }
     }
 
-    static boolean claim(Connection c, String taskId, String hostId, String channel, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET undelivered = FALSE, channel = ?, dispatched_at = ?,"
-                + " updated_at = ? WHERE task_id = ? AND host_id = ? AND state = 'DISPATCHED' AND undelivered = TRUE")) {
+    static boolean claim(Connection c, String taskId, String hostId, String channel, long now, long resendAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET undelivered = FALSE, error_code = NULL, channel = ?,"
+                + " dispatched_at = ?, updated_at = ?, resend_at = ?, sends = sends + 1"
+                + " WHERE task_id = ? AND host_id = ? AND state = 'DISPATCHED' AND undelivered = TRUE")) {
             ps.setString(1, channel);
             ps.setLong(2, now);
             ps.setLong(3, now);
-            ps.setString(4, taskId);
-            ps.setString(5, hostId);
+            ps.setLong(4, resendAt);
+            ps.setString(5, taskId);
+            ps.setString(6, hostId);
             return ps.executeUpdate() == 1;
         }
     }

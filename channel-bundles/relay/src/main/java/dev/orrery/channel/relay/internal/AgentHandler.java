@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Handles the sessions of agents on the channel's port. A session must first say
  * {@code Hello(AGENT, hostId)}; anything else first closes it. Afterwards heartbeats are
  * answered, acks and results go to the {@link Relay}, and anything else closes the session.
- * A session that stays silent past its reader idle time (three heartbeats) is closed.
+ * A session that stays silent past its reader idle time (three heartbeats) is closed. New
+ * sessions are admitted at a bounded rate ({@link Admission}): a Hello over the rate is answered
+ * by closing the session at once.
  * Runs on MINA's I/O threads and never blocks.
  */
 final class AgentHandler extends IoHandlerAdapter {
@@ -26,11 +28,17 @@ final class AgentHandler extends IoHandlerAdapter {
 
     private final AgentSessions agents;
     private final Relay relay;
+    private final Admission admission;
 
-    /** @param agents the connected agents @param relay where acks and results go */
-    AgentHandler(AgentSessions agents, Relay relay) {
+    /**
+     * @param agents the connected agents
+     * @param relay where acks and results go
+     * @param admission bounds the rate of new agent sessions
+     */
+    AgentHandler(AgentSessions agents, Relay relay, Admission admission) {
         this.agents = agents;
         this.relay = relay;
+        this.admission = admission;
     }
 
     @Override
@@ -38,7 +46,11 @@ final class AgentHandler extends IoHandlerAdapter {
         Message m = (Message) message;
         String hostId = AgentSessions.hostIdOf(session);
         if (hostId == null) {
-            if (m instanceof Hello h && h.role() == Role.AGENT) {
+            if (m instanceof Hello h && h.role() == Role.AGENT && !admission.tryAdmit()) {
+                // over the admission rate: no work at all, the agent retries after its jittered backoff
+                LOG.debug("Refusing agent {} from {}: admission rate reached", h.id(), session.getRemoteAddress());
+                session.closeNow();
+            } else if (m instanceof Hello h && h.role() == Role.AGENT) {
                 LOG.info("Agent {} connected from {} (idc {}, version {})", h.id(), session.getRemoteAddress(), h.idc(),
                         h.version());
                 agents.register(h.id(), session);

@@ -33,7 +33,9 @@ final class Channel {
     private final InFlight inFlight = new InFlight();
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor();
     private volatile Reporter reporter;
+    private final Admission admission;
     private AgentSessions agents;
+    private Shedder shedder;
     private Uplink uplink;
     private String channelId;
     private int port;
@@ -42,6 +44,7 @@ final class Channel {
     Channel(ChannelSettings settings, String version) {
         this.settings = settings;
         this.version = version;
+        this.admission = new Admission(settings.admitPerSecond(), settings.admitBurst());
     }
 
     /**
@@ -52,13 +55,14 @@ final class Channel {
     void start() throws IOException {
         agents = new AgentSessions(this::agentsChanged);
         Uplink[] up = new Uplink[1];
-        Relay relay = new Relay(agents, inFlight, m -> up[0].send(m));
+        shedder = new Shedder(agents, h -> !inFlight.busy(h), scheduler, settings.redirectsPerSecond());
+        Relay relay = new Relay(agents, inFlight, m -> up[0].send(m), shedder::shed);
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(BACKLOG);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
-        acceptor.setHandler(new AgentHandler(agents, relay));
+        acceptor.setHandler(new AgentHandler(agents, relay, admission));
         try {
             acceptor.bind(new InetSocketAddress(settings.listenHost(), settings.port()));
         } catch (IOException | RuntimeException e) {
@@ -75,6 +79,7 @@ final class Channel {
         uplink = up[0];
         reporter.start(settings.reportIntervalSeconds());
         uplink.start(settings.heartbeatSeconds());
+        shedder.start();
         LOG.info("Channel {} listening for agents on {}:{}, uplink to {}:{}", channelId, settings.listenHost(), port,
                 settings.centerHost(), settings.centerPort());
     }
@@ -98,6 +103,21 @@ final class Channel {
     /** @return the id this channel announces */
     String channelId() {
         return channelId;
+    }
+
+    /** @return the admission of new agent sessions, with its counters */
+    Admission admission() {
+        return admission;
+    }
+
+    /** @return agents asked to move to another channel since start */
+    long redirected() {
+        return shedder == null ? 0 : shedder.redirected();
+    }
+
+    /** @return agents connected now */
+    int agentCount() {
+        return agents == null ? 0 : agents.size();
     }
 
     /** @return whether the uplink to the center is up */

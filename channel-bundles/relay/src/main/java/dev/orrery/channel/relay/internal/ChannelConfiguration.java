@@ -47,4 +47,16 @@ public @interface ChannelConfiguration {
 
     @AttributeDefinition(description = "Largest delay before reconnecting to the center, in milliseconds.", min = "1")
     long reconnectBackoffMaxMs() default 10000;
+
+    @AttributeDefinition(description = "New agent sessions admitted per second; an agent over the rate is disconnected "
+            + "at once and retries after its jittered backoff (no thundering herd).", min = "1")
+    int admitPerSecond() default ChannelSettings.DEFAULT_ADMIT_PER_SECOND;
+
+    @AttributeDefinition(description = "New agent sessions admitted at once after a quiet time (token bucket size).",
+            min = "1")
+    int admitBurst() default ChannelSettings.DEFAULT_ADMIT_BURST;
+
+    @AttributeDefinition(description = "Most agents per second asked to move to another channel when the center "
+            + "balances the cluster (only agents with nothing in flight are moved).", min = "1")
+    int redirectsPerSecond() default ChannelSettings.DEFAULT_REDIRECTS_PER_SECOND;
 }

@@ -20,10 +20,20 @@ import java.net.UnknownHostException;
  * @param reportIntervalSeconds period of full reports to the center
  * @param backoffMinMs smallest reconnect delay
  * @param backoffMaxMs largest reconnect delay
+ * @param admitPerSecond new agent sessions admitted per second; more are closed at once
+ * @param admitBurst new agent sessions admitted at once after a quiet time
+ * @param redirectsPerSecond most agents asked per second to move to another channel
  */
 record ChannelSettings(String channelId, String idc, String listenHost, int port, String advertisedAddress,
         String centerHost, int centerPort, int maxFrameBytes, int heartbeatSeconds, int reportIntervalSeconds,
-        long backoffMinMs, long backoffMaxMs) {
+        long backoffMinMs, long backoffMaxMs, int admitPerSecond, int admitBurst, int redirectsPerSecond) {
+
+    /** Default of {@code admitPerSecond}. */
+    static final int DEFAULT_ADMIT_PER_SECOND = 500;
+    /** Default of {@code admitBurst}. */
+    static final int DEFAULT_ADMIT_BURST = 50;
+    /** Default of {@code redirectsPerSecond}. */
+    static final int DEFAULT_REDIRECTS_PER_SECOND = 200;
 
     static final String PID = "dev.orrery.channel";
     private static final int MAX_SECONDS = 86_400;
@@ -41,9 +51,28 @@ record ChannelSettings(String channelId, String idc, String listenHost, int port
         range("reportIntervalSeconds", reportIntervalSeconds, 1, MAX_SECONDS);
         range("reconnectBackoffMinMs", backoffMinMs, 1, 3_600_000);
         range("reconnectBackoffMaxMs", backoffMaxMs, backoffMinMs, 3_600_000);
+        range("admitPerSecond", admitPerSecond, 1, 1_000_000);
+        range("admitBurst", admitBurst, 1, 1_000_000);
+        range("redirectsPerSecond", redirectsPerSecond, 1, 100_000);
         if (!advertisedAddress.isEmpty()) {
             checkHostPort(advertisedAddress);
         }
+    }
+
+    /** The settings with the default admission and redirect rates. */
+    ChannelSettings(String channelId, String idc, String listenHost, int port, String advertisedAddress, String centerHost,
+            int centerPort, int maxFrameBytes, int heartbeatSeconds, int reportIntervalSeconds, long backoffMinMs,
+            long backoffMaxMs) {
+        this(channelId, idc, listenHost, port, advertisedAddress, centerHost, centerPort, maxFrameBytes, heartbeatSeconds,
+                reportIntervalSeconds, backoffMinMs, backoffMaxMs, DEFAULT_ADMIT_PER_SECOND, DEFAULT_ADMIT_BURST,
+                DEFAULT_REDIRECTS_PER_SECOND);
+    }
+
+    /** @return these settings with other admission and redirect rates */
+    ChannelSettings withRates(int admitPerSecond, int admitBurst, int redirectsPerSecond) {
+        return new ChannelSettings(channelId, idc, listenHost, port, advertisedAddress, centerHost, centerPort, maxFrameBytes,
+                heartbeatSeconds, reportIntervalSeconds, backoffMinMs, backoffMaxMs, admitPerSecond, admitBurst,
+                redirectsPerSecond);
     }
 
     /**
@@ -54,7 +83,7 @@ record ChannelSettings(String channelId, String idc, String listenHost, int port
     static ChannelSettings from(ChannelConfiguration c) {
         return new ChannelSettings(c.channelId(), c.idc(), c.listenHost(), c.port(), c.advertisedAddress(), c.centerHost(),
                 c.centerPort(), c.maxFrameBytes(), c.heartbeatSeconds(), c.reportIntervalSeconds(), c.reconnectBackoffMinMs(),
-                c.reconnectBackoffMaxMs());
+                c.reconnectBackoffMaxMs(), c.admitPerSecond(), c.admitBurst(), c.redirectsPerSecond());
     }
 
     /** @param boundPort the port the agent listener actually got @return the id to announce */

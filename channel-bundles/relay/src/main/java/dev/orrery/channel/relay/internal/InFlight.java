@@ -29,6 +29,11 @@ final class InFlight {
         tasksByHost.remove(hostId);
     }
 
+    /** @param hostId a host @return whether a task delivered to it has not ended yet */
+    boolean busy(String hostId) {
+        return tasksByHost.containsKey(hostId);
+    }
+
     /** @return host tasks in flight */
     int count() {
         int n = 0;

@@ -6,7 +6,9 @@ import dev.orrery.protocol.Message.AckKind;
 import dev.orrery.protocol.Message.Cancel;
 import dev.orrery.protocol.Message.Heartbeat;
 import dev.orrery.protocol.Message.Result;
+import dev.orrery.protocol.Message.Shed;
 import dev.orrery.protocol.Message.Task;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
@@ -25,16 +27,24 @@ final class Relay {
     private final AgentSessions agents;
     private final InFlight inFlight;
     private final Predicate<Message> toCenter;
+    private final Consumer<Shed> onShed;
 
     /**
      * @param agents the connected agents
      * @param inFlight host tasks delivered and not finished
      * @param toCenter queues a message to the center; {@code false} if the uplink is down
+     * @param onShed receives the center's {@link Shed} requests, on an I/O thread; must not block
      */
-    Relay(AgentSessions agents, InFlight inFlight, Predicate<Message> toCenter) {
+    Relay(AgentSessions agents, InFlight inFlight, Predicate<Message> toCenter, Consumer<Shed> onShed) {
         this.agents = agents;
         this.inFlight = inFlight;
         this.toCenter = toCenter;
+        this.onShed = onShed;
+    }
+
+    /** Like {@link #Relay(AgentSessions, InFlight, Predicate, Consumer)}, ignoring {@link Shed}s. */
+    Relay(AgentSessions agents, InFlight inFlight, Predicate<Message> toCenter) {
+        this(agents, inFlight, toCenter, s -> LOG.debug("Ignoring a shed request: {}", s));
     }
 
     /** @param m a message from the center */
@@ -51,6 +61,8 @@ final class Relay {
             } else {
                 s.write(a);
             }
+        } else if (m instanceof Shed s) {
+            onShed.accept(s);
         } else if (!(m instanceof Heartbeat)) {
             LOG.debug("Ignoring {} from the center", m.type());
         }
@@ -81,24 +93,23 @@ final class Relay {
     }
 
     private void down(String taskId, String hostId, Message m) {
-        IoSession s = agents.find(hostId);
-        if (s == null) {
-            undeliverable(taskId, hostId);
-            return;
-        }
         boolean isTask = m instanceof Task;
-        if (isTask) {
-            inFlight.started(hostId, taskId);
-        }
-        WriteFuture written = s.write(m);
-        written.addListener(f -> {
-            if (!((WriteFuture) f).isWritten()) {
-                if (isTask) {
-                    inFlight.ended(hostId, taskId);
-                }
-                undeliverable(taskId, hostId);
+        boolean queued = agents.withSession(hostId, s -> {
+            if (isTask) {
+                inFlight.started(hostId, taskId);
             }
+            s.write(m).addListener(f -> {
+                if (!((WriteFuture) f).isWritten()) {
+                    if (isTask) {
+                        inFlight.ended(hostId, taskId);
+                    }
+                    undeliverable(taskId, hostId);
+                }
+            });
         });
+        if (!queued) {
+            undeliverable(taskId, hostId);
+        }
     }
 
     private void undeliverable(String taskId, String hostId) {

@@ -52,6 +52,9 @@ class ChannelSettingsTest {
         refused(Map.of("reconnectBackoffMinMs", 0L), "reconnectBackoffMinMs must be between 1");
         refused(Map.of("reconnectBackoffMinMs", 5000L, "reconnectBackoffMaxMs", 1000L),
                 "reconnectBackoffMaxMs must be between 5000");
+        refused(Map.of("admitPerSecond", 0), "admitPerSecond must be between 1");
+        refused(Map.of("admitBurst", 0), "admitBurst must be between 1");
+        refused(Map.of("redirectsPerSecond", 0), "redirectsPerSecond must be between 1");
         refused(Map.of("advertisedAddress", "no-port"), "advertisedAddress must be host:port");
         refused(Map.of("advertisedAddress", "host:http"), "advertisedAddress must end in a numeric port");
         refused(Map.of("advertisedAddress", "host:0"), "advertisedAddress must have a port between 1 and 65535");

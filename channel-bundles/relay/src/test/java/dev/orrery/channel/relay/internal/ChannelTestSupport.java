@@ -42,8 +42,16 @@ abstract class ChannelTestSupport {
     }
 
     Channel startChannel(int heartbeatSeconds, int reportIntervalSeconds) throws IOException {
-        channel = new Channel(new ChannelSettings("chan-test", "idc-t", "127.0.0.1", 0, "", "127.0.0.1", center.port(),
-                1 << 20, heartbeatSeconds, reportIntervalSeconds, 20, 200), "9.9.9");
+        return startChannel(settings(heartbeatSeconds, reportIntervalSeconds));
+    }
+
+    ChannelSettings settings(int heartbeatSeconds, int reportIntervalSeconds) {
+        return new ChannelSettings("chan-test", "idc-t", "127.0.0.1", 0, "", "127.0.0.1", center.port(), 1 << 20,
+                heartbeatSeconds, reportIntervalSeconds, 20, 200);
+    }
+
+    Channel startChannel(ChannelSettings settings) throws IOException {
+        channel = new Channel(settings, "9.9.9");
         channel.start();
         return channel;
     }
