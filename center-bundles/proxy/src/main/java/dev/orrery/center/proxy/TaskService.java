@@ -68,9 +68,7 @@ public interface TaskService {
      * @return counter name to value, in a fixed order
      * @since 0.2
      */
-    default Map<String, Long> counters() {
-        return Map.of();
-    }
+    Map<String, Long> counters();
 
     /**
      * @param taskId the new task's id

@@ -45,4 +45,9 @@ final class FakeTaskService implements TaskService {
     @Override
     public void cancel(String taskId) {
     }
+
+    @Override
+    public java.util.Map<String, Long> counters() {
+        return java.util.Map.of("resends", 0L);
+    }
 }
