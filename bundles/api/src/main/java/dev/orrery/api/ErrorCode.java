@@ -54,8 +54,6 @@ public enum ErrorCode {
     BAD_TASK(Layer.AGENT, 200),
     /** The handler failed unexpectedly; the agent log has the details. */
     HANDLER_FAILED(Layer.AGENT, 200),
-    /** The agent is shutting down and did not run the task. */
-    AGENT_STOPPING(Layer.AGENT, 200),
     /**
      * The agent restarted while the task ran and its handler cannot re-attach to it; the task is
      * not run again (at most once), so its outcome is unknown.

@@ -82,13 +82,19 @@ final class CommandRunner {
      *
      * @param req the task as first received
      * @param ctx its cancellation
-     * @return its real outcome, or {@code INTERRUPTED} where it never started or vanished
+     * @return its real outcome; a command that provably never started (no deadline recorded: it is
+     *     written durably before the process starts) is started now; {@code INTERRUPTED} where it
+     *     vanished
      */
     TaskOutcome resume(TaskRequest req, TaskContext ctx) {
         Spool spool = Spool.of(settings.spoolDir(), req.taskId());
+        if (!spool.started()) {
+            LOG.info("Task {}: the agent stopped before the command started; starting it now", req.taskId());
+            return run(req, ctx);
+        }
         OptionalLong deadline = spool.deadline();
-        if (!spool.started() || deadline.isEmpty()) {
-            return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the agent stopped before the command started; it was not run");
+        if (deadline.isEmpty()) {
+            return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the command's deadline record is unreadable; it is not run again");
         }
         if (!Watch.awaitPid(spool, PID_WAIT_MILLIS)) {
             return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the agent stopped while the command was being started; "

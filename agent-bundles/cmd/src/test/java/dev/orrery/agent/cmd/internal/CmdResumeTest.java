@@ -144,9 +144,15 @@ class CmdResumeTest {
     }
 
     @Test
-    void aTaskThatNeverStartedIsInterruptedNotRun() {
-        TaskOutcome o = handler().resume(CommandRunnerTest.task("echo never", 30), new TestContext());
-        assertEquals(ErrorCode.INTERRUPTED, o.error());
+    void aTaskThatNeverStartedRunsOnResume() throws Exception {
+        Path file = dir.resolve("late");
+        TaskRequest req = CommandRunnerTest.task("echo late >> " + file + "; echo once", 30);
+        TaskOutcome o = handler().resume(req, new TestContext());
+        assertEquals(HostTaskState.SUCCEEDED, o.state());
+        assertEquals("once\n", new String(o.stdout(), UTF_8));
+        // and a second resume re-attaches to what the first one started: it does not run again
+        assertEquals(0, handler().resume(req, new TestContext()).exitCode());
+        assertEquals(List.of("late"), Files.readAllLines(file));
     }
 
     @Test

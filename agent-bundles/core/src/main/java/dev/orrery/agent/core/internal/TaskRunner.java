@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the tasks that arrive, at most once each: acknowledges receipt at once, records the task
- * durably in the {@link TaskJournal} before its handler runs (on the worker pool, never on the I/O
- * thread), and hands the result to {@link Delivery}. A duplicate of a task that runs, ran, or is in
+ * Runs the tasks that arrive, at most once each: records each task durably in the
+ * {@link TaskJournal} (on the delivery thread, never on the I/O thread) and only then acknowledges
+ * receipt, runs its handler on the worker pool, and hands the result to {@link Delivery}. A duplicate of a task that runs, ran, or is in
  * the journal is not run again. After a restart, {@link Recovery} resumes what was in flight.
  * Thread-safe.
  */
@@ -65,22 +65,32 @@ final class TaskRunner {
 
     /** @param t a task, as it arrived (called on an I/O thread: never blocks) */
     void onTask(Task t) {
-        uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
         String key = TaskLedger.key(t.taskId(), t.hostId());
         Execution ctx = new Execution(t.taskId() + "@" + t.hostId());
         switch (ledger.admit(key, ctx)) {
             case RUNNING -> {
                 LOG.debug("Task {} is already running; duplicate ignored", t.taskId());
+                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
                 uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RUNNING));
             }
-            case DONE -> delivery.post(() -> resendKept(t, key));
+            case DONE -> {
+                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
+                delivery.post(() -> resendKept(t, key));
+            }
             case CANCELLED_EARLY -> delivery.post(() -> {
                 if (record(t, key, 0)) {
                     finish(t, key, new TaskOutcome(HostTaskState.CANCELLED, -1, null, null, false, ErrorCode.CANCELLED,
                             "cancelled before it reached the agent"), 0);
                 }
             });
-            case NEW -> submit(t, key, () -> run(t, key, ctx));
+            // Receipt is acknowledged only once the task is in the journal: the center stops resending
+            // it then, so it must survive a crash of this agent from that moment on.
+            case NEW -> delivery.post(() -> {
+                long received = System.currentTimeMillis();
+                if (record(t, key, received)) {
+                    submit(t, key, () -> run(t, key, ctx, received));
+                }
+            });
         }
     }
 
@@ -90,20 +100,19 @@ final class TaskRunner {
         kept.ifPresent(uplink::send);
     }
 
-    /** @param work what to run on a worker; when the pool refuses, the task fails with AGENT_STOPPING */
+    /**
+     * @param work what to run on a worker; when the pool refuses (the agent is stopping), the task
+     *     stays in the journal without a result and is resumed after the restart
+     */
     void submit(Task t, String key, Runnable work) {
         try {
             workers.execute(work);
         } catch (RejectedExecutionException e) {
-            delivery.post(() -> finish(t, key, TaskOutcome.failed(ErrorCode.AGENT_STOPPING, "the agent is stopping"), 0));
+            LOG.info("The agent is stopping: task {} is kept in the ledger and resumed after the restart", t.taskId());
         }
     }
 
-    private void run(Task t, String key, Execution ctx) {
-        long started = System.currentTimeMillis();
-        if (!record(t, key, started)) {
-            return;
-        }
+    private void run(Task t, String key, Execution ctx, long started) {
         Optional<TaskHandler> handler = handlers.find(t.taskType());
         if (handler.isEmpty()) {
             finish(t, key, TaskOutcome.failed(ErrorCode.HANDLER_MISSING,
@@ -124,10 +133,12 @@ final class TaskRunner {
         try {
             if (journal.exists(t.taskId(), t.hostId())) {
                 ledger.remember(key);
+                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
                 resendKept(t, key);
                 return false;
             }
             journal.record(t, started);
+            uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
             return true;
         } catch (IOException e) {
             LOG.error("Cannot record task {} in the ledger; not running it: {}", t.taskId(), e.toString());
