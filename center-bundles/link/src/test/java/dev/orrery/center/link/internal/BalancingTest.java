@@ -86,11 +86,18 @@ class BalancingTest {
         a.send(new Message.Report("a", hosts("a", 200), 0));
         b.send(new Message.Report("b", List.of(), 0));
         assertNull(pollShed(a, 1_500), "the cluster is settling");
-        // balanced now: nothing more is asked
-        a.send(new Message.Report("a", hosts("a", 105), 0));
-        b.send(new Message.Report("b", hosts("b", 95), 0));
-        assertNull(pollShed(a, 3_000));
-        assertNull(pollShed(b, 100));
+        // balanced now (105/95 is within 10 % of 100): with fresh reports past the cooldown, nothing more is asked
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(4_500);
+        while (System.nanoTime() < until) {
+            a.send(new Message.Report("a", hosts("a", 105), 0));
+            b.send(new Message.Report("b", hosts("b", 95), 0));
+            assertNull(pollShed(a, 400), "a balanced cluster is left alone");
+            assertNull(pollShed(b, 50));
+        }
+        // and the planner is still live: the same healthy channels out of balance are asked again
+        a.send(new Message.Report("a", hosts("a", 150), 0));
+        b.send(new Message.Report("b", hosts("b", 50), 0));
+        assertEquals(50, a.next(Message.Shed.class).count());
     }
 
     @Test
