@@ -63,7 +63,9 @@ final class TaskWrites {
         String stamp = switch (next) {
             case DISPATCHED -> ", sends = 1, resend_at = ?, dispatched_at = ?";
             case RECEIVED -> ", received_at = ?";
-            case RUNNING -> ", started_at = ?";
+            // a host that started a task received it: acks may be handled out of order, and the
+            // receipt's own ack is then ignored as stale, so its time is filled in here
+            case RUNNING -> ", started_at = ?, received_at = COALESCE(received_at, ?)";
             default -> "";
         };
         String sql = "UPDATE host_tasks SET state = ?, updated_at = ?, undelivered = FALSE, error_code = NULL" + stamp
@@ -77,6 +79,9 @@ final class TaskWrites {
                 ps.setLong(i++, resendAt);
             }
             if (!stamp.isEmpty()) {
+                ps.setLong(i++, now);
+            }
+            if (next == HostTaskState.RUNNING) {
                 ps.setLong(i++, now);
             }
             if (channel != null) {
@@ -95,7 +100,10 @@ final class TaskWrites {
         boolean cut = r.stdout() != null && r.stdout().length() > MAX_OUTPUT_CHARS
                 || r.stderr() != null && r.stderr().length() > MAX_OUTPUT_CHARS;
         String sql = "UPDATE host_tasks SET state = ?, exit_code = ?, stdout = ?, stderr = ?, truncated = ?, error_code = ?,"
-                + " error_message = ?, updated_at = ?, finished_at = ?, undelivered = FALSE, resend_at = NULL"
+                + " error_message = ?, updated_at = ?, finished_at = ?, undelivered = FALSE, resend_at = NULL,"
+                // a result comes from the agent, which therefore received and started the task, even
+                // where those acks were lost or handled after the result
+                + " received_at = COALESCE(received_at, ?), started_at = COALESCE(started_at, ?)"
                 + (r.channel() == null ? "" : ", channel = ?")
                 + " WHERE task_id = ? AND host_id = ? AND state IN (" + TaskRows.UNFINISHED + ")";
         boolean done;
@@ -108,6 +116,8 @@ final class TaskWrites {
             ps.setBoolean(i++, r.truncated() || cut);
             ps.setString(i++, r.error() == null ? null : r.error().name());
             ps.setString(i++, Sql.cut(r.errorMessage(), MAX_MESSAGE_CHARS));
+            ps.setLong(i++, now);
+            ps.setLong(i++, now);
             ps.setLong(i++, now);
             ps.setLong(i++, now);
             if (r.channel() != null) {

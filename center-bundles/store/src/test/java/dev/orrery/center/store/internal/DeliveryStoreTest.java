@@ -76,6 +76,24 @@ class DeliveryStoreTest {
     }
 
     @Test
+    void skippedReceiptAndStartAreFilledInByLaterMoves() {
+        String id = newTask(System.currentTimeMillis(), "h1", "h2");
+        assertTrue(tasks.dispatch(id, "h1", "ch", System.currentTimeMillis() + 5000));
+        assertTrue(tasks.advance(id, "h1", HostTaskState.RUNNING, null));
+        assertFalse(tasks.advance(id, "h1", HostTaskState.RECEIVED, null), "the late receipt is stale");
+        HostTaskRecord.Timestamps t = row(id, "h1").timestamps();
+        assertNotNull(t.received(), "a host that started the task received it");
+        assertEquals(t.started(), t.received());
+        // a result that overtook both acks
+        assertTrue(tasks.dispatch(id, "h2", "ch", System.currentTimeMillis() + 5000));
+        assertTrue(tasks.complete(new HostTaskRecord(id, "h2", HostTaskState.SUCCEEDED, 0, "", "", false, null, null, null, 0)));
+        t = row(id, "h2").timestamps();
+        assertNotNull(t.received());
+        assertNotNull(t.started());
+        assertNotNull(t.finished());
+    }
+
+    @Test
     void dispatchedWithoutReceiptIsDueAndClaimedOnce() {
         String id = newTask(System.currentTimeMillis(), "h1", "h2");
         long now = System.currentTimeMillis();
