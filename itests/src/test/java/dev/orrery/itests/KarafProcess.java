@@ -18,6 +18,7 @@ final class KarafProcess {
     private final String name;
     private final Path home;
     private Process process;
+    private String javaOptions;
 
     private KarafProcess(String name, Path home) {
         this.name = name;
@@ -36,6 +37,15 @@ final class KarafProcess {
             throw new IOException("cannot unpack " + tgz + ": " + out);
         }
         return new KarafProcess(name, home);
+    }
+
+    /** @return the distribution file a system property names (set by the pom from the built artifacts) */
+    static Path distribution(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException(property + " does not name a built distribution (run through mvn verify): " + value);
+        }
+        return Path.of(value);
     }
 
     String name() {
@@ -57,6 +67,12 @@ final class KarafProcess {
         return this;
     }
 
+    /** JVM options for {@code EXTRA_JAVA_OPTS}; naming {@code -Dorrery.role=} replaces the distribution's defaults. */
+    KarafProcess javaOptions(String options) {
+        this.javaOptions = options;
+        return this;
+    }
+
     /** Starts the Karaf in the background; its output goes to {@code data/log/stdout.log}. */
     void start() throws IOException {
         Path log = home.resolve("data/log/stdout.log");
@@ -69,6 +85,9 @@ final class KarafProcess {
         for (String v : List.of("KARAF_HOME", "KARAF_BASE", "KARAF_DATA", "KARAF_ETC", "KARAF_LOG", "JAVA_OPTS")) {
             pb.environment().remove(v);
         }
+        if (javaOptions != null) {
+            pb.environment().put("EXTRA_JAVA_OPTS", javaOptions);
+        }
         process = pb.start();
         // Should the test JVM itself be stopped, the process still goes with it.
         ProcessHandle started = process.toHandle();
@@ -76,6 +95,23 @@ final class KarafProcess {
             started.descendants().forEach(ProcessHandle::destroyForcibly);
             started.destroyForcibly();
         }, "stop-" + name));
+    }
+
+    /** Kills the JVM with SIGKILL, as a crash would: what it started (agent commands) is left running. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not die after SIGKILL");
+        }
+        process = null;
+    }
+
+    /** @return the pid of the running JVM, or -1 */
+    long pid() {
+        return process == null ? -1 : process.pid();
     }
 
     boolean alive() {

@@ -19,6 +19,10 @@ final class Settings {
     static final String CHANNEL_CFG = "etc/dev.orrery.channel.cfg";
     static final String CHANNEL_PORT = "port";
     static final String CHANNEL_CENTER_PORT = "centerPort";
+    static final String CHANNEL_ID = "channelId";
+    static final String CHANNEL_IDC = "idc";
+    static final String CHANNEL_LISTEN_HOST = "listenHost";
+    static final String CHANNEL_ADVERTISED = "advertisedAddress";
     /** The agent: where its center (ConfigService) is. */
     static final String AGENT_CFG = "etc/dev.orrery.agent.cfg";
     static final String AGENT_CENTER_PORT = "centerPort";
