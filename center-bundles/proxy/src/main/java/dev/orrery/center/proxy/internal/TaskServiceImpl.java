@@ -131,12 +131,12 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public void onAck(String channelId, Message.Ack ack) {
-        workers.run("ack", () -> outcomes.ack(channelId, ack));
+        workers.byKey(ack.taskId() + "@" + ack.hostId(), "ack", () -> outcomes.ack(channelId, ack));
     }
 
     @Override
     public void onResult(String channelId, Message.Result result) {
-        workers.run("result", () -> outcomes.result(channelId, result));
+        workers.byKey(result.taskId() + "@" + result.hostId(), "result", () -> outcomes.result(channelId, result));
     }
 
     @Override

@@ -11,19 +11,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's worker pool, a serial lane for presence events (a channel's loss and its hosts'
- * arrival must be handled in the order they happened), and the periodic sweeper. Failures of
- * a job are logged, never thrown.
+ * The proxy's workers: lanes, each a single thread, so that jobs for one key (the acks and the
+ * result of one host task) run in the order they arrived while different keys run in parallel;
+ * a serial lane for presence events (a channel's loss and its hosts' arrival must be handled in
+ * the order they happened); and the periodic sweeper. Failures of a job are logged, never thrown.
  */
 final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
-    private final ExecutorService pool;
+    private final ExecutorService[] lanes;
+    private final AtomicInteger next = new AtomicInteger();
     private final ExecutorService serial;
     private final ScheduledExecutorService sweeper;
 
     Workers(int threads, long sweepIntervalMillis, Runnable sweep) {
-        pool = Executors.newFixedThreadPool(threads, threads("orrery-proxy-worker"));
+        ThreadFactory factory = threads("orrery-proxy-worker");
+        lanes = new ExecutorService[threads];
+        for (int i = 0; i < threads; i++) {
+            lanes[i] = Executors.newSingleThreadExecutor(factory);
+        }
         serial = Executors.newSingleThreadExecutor(threads("orrery-proxy-presence"));
         sweeper = Executors.newSingleThreadScheduledExecutor(threads("orrery-proxy-sweeper"));
         sweeper.scheduleWithFixedDelay(() -> guarded("sweep", sweep), sweepIntervalMillis, sweepIntervalMillis,
@@ -32,7 +38,12 @@ final class Workers {
 
     /** Runs a job on any worker. */
     void run(String what, Runnable job) {
-        submit(pool, what, job);
+        submit(lanes[Math.floorMod(next.getAndIncrement(), lanes.length)], what, job);
+    }
+
+    /** Runs a job after every job submitted before it with the same key (and in parallel with other keys). */
+    void byKey(Object key, String what, Runnable job) {
+        submit(lanes[Math.floorMod(key.hashCode(), lanes.length)], what, job);
     }
 
     /** Runs a job in the serial lane, after every job submitted there before it. */
@@ -43,9 +54,16 @@ final class Workers {
     void close() {
         sweeper.shutdownNow();
         serial.shutdown();
-        pool.shutdown();
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
         try {
-            if (!serial.awaitTermination(5, TimeUnit.SECONDS) || !pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            boolean finished = serial.awaitTermination(5, TimeUnit.SECONDS);
+            for (ExecutorService lane : lanes) {
+                finished &= lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            if (!finished) {
                 LOG.warn("Proxy workers did not finish within 5 s");
             }
             sweeper.awaitTermination(5, TimeUnit.SECONDS);
@@ -53,7 +71,9 @@ final class Workers {
             Thread.currentThread().interrupt();
         }
         serial.shutdownNow();
-        pool.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
     }
 
     private static void submit(ExecutorService executor, String what, Runnable job) {
