@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * MINA callbacks only post to it. Plain Java: no OSGi needed.
  */
 final class Agent implements ChannelConnection.Listener {
+    /** Rounds over a failing channel list before the agent registers again for a fresh one. */
+    static final int ROUNDS_BEFORE_REGISTERING = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long REGISTER_TIMEOUT_MILLIS = 15_000;
@@ -38,6 +40,8 @@ final class Agent implements ChannelConnection.Listener {
     private final Registrar registrar;
     private final Tasks tasks;
     private final Backoff backoff;
+    /** Times in a row the whole channel list failed; touched on the timer thread only. */
+    private int exhaustedRounds;
     private final ChannelUplink uplink = new ChannelUplink();
     // timer thread only
     private List<HostPort> channels = List.of();
@@ -126,11 +130,18 @@ final class Agent implements ChannelConnection.Listener {
     }
 
     private void connectNext() {
-        HostPort next = untried.poll();
-        if (next == null) {
-            register(); // every channel of the list failed: ask the center again
-            return;
+        if (untried.isEmpty()) {
+            if (++exhaustedRounds >= ROUNDS_BEFORE_REGISTERING) {
+                // the list keeps failing: ask the center for a fresh one
+                exhaustedRounds = 0;
+                register();
+                return;
+            }
+            // every channel of the list failed once (a channel at its admission limit refuses too):
+            // go round the list again, with the backoff between attempts, before troubling the center
+            retry(channels, null);
         }
+        HostPort next = untried.poll();
         Hello hello = new Hello(Role.AGENT, hostId, identity.idc(), "", settings.agentVersion());
         ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, tasks);
         connector.connect(next, c).whenComplete((s, e) -> {
@@ -155,6 +166,7 @@ final class Agent implements ChannelConnection.Listener {
     @Override
     public void established(ChannelConnection c) {
         backoff.reset();
+        timer.post(() -> exhaustedRounds = 0, 0);
     }
 
     @Override
@@ -179,9 +191,14 @@ final class Agent implements ChannelConnection.Listener {
             c.close();
             List<HostPort> to = parseAll(r.channels());
             LOG.info("Channel {} redirects to {} ({})", c.address(), to, r.reason());
-            retry(to, null);
             // spread the agents a channel sheds at once
-            timer.post(this::connectNext, ThreadLocalRandom.current().nextLong(settings.reconnectMinMillis() + 1));
+            long delay = ThreadLocalRandom.current().nextLong(settings.reconnectMinMillis() + 1);
+            if (to.isEmpty()) {
+                timer.post(this::register, delay); // no target named: ask the center
+                return;
+            }
+            retry(to, null);
+            timer.post(this::connectNext, delay);
         }, 0);
     }
 

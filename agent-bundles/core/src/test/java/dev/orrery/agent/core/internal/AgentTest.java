@@ -81,10 +81,20 @@ class AgentTest extends AgentFixture {
         channel.close();
         channel = FakePeer.channel(port);
         channel.awaitFirst(Hello.class, x -> true);
-        // a one-channel list is used up by the loss: the agent asked the center again
-        assertTrue(center.all(Register.class).size() >= 2);
         channel.broadcast(task("t-4", "echo", Map.of("text", "back")));
         assertEquals("back", new String(channel.awaitFirst(Result.class, r -> r.taskId().equals("t-4")).stdout(), UTF_8));
+    }
+
+    @Test
+    void registersAgainOnlyAfterTheWholeListFailedSeveralRounds() throws Exception {
+        channel.awaitFirst(Hello.class, x -> true);
+        int registrations = center.all(Register.class).size();
+        channel.close(); // and it stays down: every attempt on the one-channel list fails
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> center.all(Register.class).size() > registrations);
+        // a channel refusing at its admission limit looks the same: the center is asked only after
+        // the list failed ROUNDS_BEFORE_REGISTERING times in a row, not at every refusal
+        assertEquals(registrations + 1, center.all(Register.class).size());
     }
 
     @Test
