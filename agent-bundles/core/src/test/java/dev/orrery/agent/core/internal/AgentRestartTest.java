@@ -17,7 +17,9 @@ import dev.orrery.protocol.Message.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,9 +73,20 @@ class AgentRestartTest extends AgentFixture {
         await().atMost(Duration.ofSeconds(10)).until(() -> channel.all(Hello.class).size() > hellos);
     }
 
+    /** A fresh agent behind a channel that never answers results with {@code Ack(STORED)} by itself. */
+    private void restartBehindAChannelThatNeverStores() throws Exception {
+        channel.close();
+        channel = FakePeer.channel(0, false);
+        offered.set(List.of(channel.address()));
+        agent.stop();
+        agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
+        agent.start();
+        channel.awaitFirst(Hello.class, x -> true);
+    }
+
     @Test
     void theHandlerReleasesATaskOnceTheCenterStoredItsResult() throws Exception {
-        java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> released = new CopyOnWriteArrayList<>();
         handlers.add(new TaskHandler() {
             @Override
             public TaskOutcome execute(TaskRequest r, TaskContext c) {
@@ -85,31 +98,19 @@ class AgentRestartTest extends AgentFixture {
                 released.add(r.taskId());
             }
         }, Map.of(TaskHandler.TYPE, "keep", "service.id", 12L));
-        channel.close();
-        channel = FakePeer.channel(0, false);
-        offered.set(java.util.List.of(channel.address()));
-        agent.stop();
-        agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
-        agent.start();
-        channel.awaitFirst(Hello.class, x -> true);
+        restartBehindAChannelThatNeverStores();
         channel.broadcast(task("k-1", "keep", Map.of()));
         await().atMost(Duration.ofSeconds(10)).until(() -> results("k-1") >= 1);
-        assertEquals(java.util.List.of(), released, "nothing is released before the center stored the result");
+        assertEquals(List.of(), released, "nothing is released before the center stored the result");
         channel.broadcast(new Ack("k-1", ID.hostId(), AckKind.STORED));
-        await().atMost(Duration.ofSeconds(5)).until(() -> released.equals(java.util.List.of("k-1")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> released.equals(List.of("k-1")));
         channel.broadcast(new Ack("k-1", ID.hostId(), AckKind.STORED)); // a duplicate ack releases nothing more
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> released.size() == 1);
     }
 
     @Test
     void resultsAreResentUntilStoredThenDropped() throws Exception {
-        channel.close();
-        channel = FakePeer.channel(0, false);
-        offered.set(java.util.List.of(channel.address()));
-        agent.stop();
-        agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
-        agent.start();
-        channel.awaitFirst(Hello.class, x -> true);
+        restartBehindAChannelThatNeverStores();
         channel.broadcast(task("s-1", "echo", Map.of("text", "kept")));
         await().atMost(Duration.ofSeconds(10)).until(() -> results("s-1") >= 3);
         assertEquals(1, files("outbox"));
@@ -147,7 +148,7 @@ class AgentRestartTest extends AgentFixture {
     void aResultKeptInTheOutboxIsSentAfterARestartWithoutResuming() throws Exception {
         channel.close();
         channel = FakePeer.channel(0, false); // nothing gets stored
-        offered.set(java.util.List.of(channel.address()));
+        offered.set(List.of(channel.address()));
         crashAndRestart(handlers);
         channel.broadcast(task("k-1", "echo", Map.of("text", "before")));
         channel.awaitFirst(Result.class, x -> x.taskId().equals("k-1"));
