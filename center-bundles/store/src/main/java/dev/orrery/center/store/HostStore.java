@@ -18,6 +18,18 @@ public interface HostStore {
     void register(HostRecord host);
 
     /**
+     * Records many registrations at once, as {@link #register} for each, in one transaction
+     * where the store can (group commit): durable when it returns, nothing recorded if it
+     * throws. The default calls {@link #register} for each.
+     *
+     * @param hosts the identities as reported
+     * @since 0.3
+     */
+    default void registerAll(List<HostRecord> hosts) {
+        hosts.forEach(this::register);
+    }
+
+    /**
      * Marks these hosts online on a channel, and every other host the store had on that channel
      * offline: the report is the channel's full set.
      *

@@ -173,6 +173,32 @@ public interface TaskStore {
     boolean dispatch(String taskId, String hostId, String channel, long resendAt);
 
     /**
+     * Claims many {@code PENDING} host tasks of one task for their first send, in one
+     * transaction (as {@link #dispatch(String, String, String, long)} for each). Of several
+     * concurrent claims of one host task exactly one wins.
+     *
+     * @param taskId the task
+     * @param claims the host tasks, each host once
+     * @return the claims this caller won, in the order given: it must send exactly these
+     * @since 0.3
+     */
+    List<DispatchClaim> dispatch(String taskId, List<DispatchClaim> claims);
+
+    /**
+     * Records many acks and results in one transaction with one commit (group commit), as if
+     * each were applied in the order given with {@link #advance} or {@link #complete}: per host
+     * task only forward moves count, and a host task that moves several times within the list
+     * is written once, to its last state, keeping the time of every transition (the
+     * {@link Progress#at} of the report that made it). Durable when it returns; nothing is
+     * recorded if it throws.
+     *
+     * @param progress the reports, in arrival order
+     * @return what happened to each report, in the same order
+     * @since 0.3
+     */
+    List<Progress.Outcome> record(List<Progress> progress);
+
+    /**
      * {@code DISPATCHED} host tasks whose resend time has passed (indexed), oldest first.
      *
      * @param now epoch ms

@@ -5,6 +5,7 @@ import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.OrreryProtocol;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Handles every session on the center's port. An agent sends {@code Register} and gets a
  * {@code Welcome} before the center closes the session; a channel sends {@code Hello}, then
  * {@code Report}s, acks and results for as long as it stays. Store I/O never runs on an I/O
- * thread: registrations go to a worker pool with a bounded queue (when it is full, the agent is
- * disconnected at once and retries after its jittered backoff), presence changes to one serial
+ * thread: registrations go to a bounded queue and are recorded in batches, one transaction per
+ * batch (when the queue is full, the agent is disconnected at once and retries after its
+ * jittered backoff), presence changes to one serial
  * executor so that a channel's reports and its loss are recorded in order. Agents are offered
  * only healthy channels (connected, reported recently).
  */
@@ -32,18 +34,18 @@ final class CenterHandler extends IoHandlerAdapter {
     private final HostStore store;
     private final ChannelRegistry registry;
     private final Listeners listeners;
-    private final Executor workers;
+    private final Registrations registrations;
     private final Executor presence;
     private final int heartbeatSeconds;
     private final HostIdcs idcs;
     private final long staleMillis;
 
-    CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor workers, Executor presence,
-            HostIdcs idcs, LinkSettings settings) {
+    CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor presence, HostIdcs idcs,
+            LinkSettings settings) {
         this.store = store;
         this.registry = registry;
         this.listeners = listeners;
-        this.workers = workers;
+        this.registrations = new Registrations(settings.workerThreads(), settings.registrationQueue(), this::register);
         this.presence = presence;
         this.heartbeatSeconds = settings.heartbeatSeconds();
         this.idcs = idcs;
@@ -58,7 +60,10 @@ final class CenterHandler extends IoHandlerAdapter {
         }
         if (channelId == null) {
             if (message instanceof Message.Register r) {
-                submit(session, workers, () -> register(session, r));
+                if (!registrations.offer(session, r)) {
+                    LOG.warn("Center busy or stopping; closing session {}", session.getId());
+                    session.closeNow();
+                }
             } else if (message instanceof Message.Hello h && h.role() == Message.Role.CHANNEL) {
                 hello(session, h);
             } else {
@@ -125,19 +130,45 @@ final class CenterHandler extends IoHandlerAdapter {
                 h.address());
     }
 
-    private void register(IoSession session, Message.Register r) {
+    /** Stops taking registrations, recording those queued for a few seconds. */
+    void close() {
+        registrations.close();
+    }
+
+    /** Records a batch of registrations in one transaction (one at a time if that fails), then welcomes each agent. */
+    private void register(List<Registrations.Pending> batch) {
+        long now = System.currentTimeMillis();
+        List<HostRecord> hosts = batch.stream().map(p -> new HostRecord(p.register().hostId(), p.register().hostname(),
+                p.register().ips(), p.register().sn(), p.register().idc(), null, HostStatus.OFFLINE, p.register().groups(), Map.of(),
+                now)).toList();
+        boolean[] stored = new boolean[batch.size()];
         try {
-            store.register(new HostRecord(r.hostId(), r.hostname(), r.ips(), r.sn(), r.idc(), null, HostStatus.OFFLINE,
-                    r.groups(), Map.of(), System.currentTimeMillis()));
+            store.registerAll(hosts);
+            Arrays.fill(stored, true);
+        } catch (RuntimeException e) {
+            LOG.warn("Recording {} registrations at once failed ({}); recording them one at a time", batch.size(), e.getMessage());
+            for (int i = 0; i < hosts.size(); i++) {
+                try {
+                    store.register(hosts.get(i));
+                    stored[i] = true;
+                } catch (RuntimeException again) {
+                    LOG.warn("Could not register host {}: {}", hosts.get(i).hostId(), again.getMessage());
+                }
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            IoSession session = batch.get(i).session();
+            Message.Register r = batch.get(i).register();
+            if (!stored[i]) {
+                session.closeNow();
+                continue;
+            }
             String idc = r.idc() == null ? "" : r.idc();
             idcs.put(r.hostId(), idc);
             List<String> channels = registry.addressesFor(idc, System.currentTimeMillis(), staleMillis);
             LOG.debug("Registered host {} (idc {}); offering channels {}", r.hostId(), r.idc(), channels);
             session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds));
             session.closeOnFlush();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not register host {}: {}", r.hostId(), e.getMessage());
-            session.closeNow();
         }
     }
 

@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.session.IdleStatus;
@@ -41,7 +39,7 @@ public final class LinkServer {
 
     private final ChannelRegistry registry;
     private final Listeners listeners = new Listeners();
-    private final ExecutorService workers;
+    private final CenterHandler handler;
     private final ExecutorService presence;
     private final ScheduledExecutorService balancing;
     private final NioSocketAcceptor acceptor;
@@ -68,8 +66,6 @@ public final class LinkServer {
     public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry) {
         Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
-        workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.registrationQueue()), threads("orrery-link-worker"));
         presence = Executors.newSingleThreadExecutor(threads("orrery-link-presence"));
         balancing = Executors.newSingleThreadScheduledExecutor(threads("orrery-link-balancer"));
         HostIdcs idcs = new HostIdcs(store);
@@ -77,7 +73,8 @@ public final class LinkServer {
         acceptor.setReuseAddress(true);
         acceptor.setCloseOnDeactivation(true);
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
-        acceptor.setHandler(new CenterHandler(store, registry, listeners, workers, presence, idcs, settings));
+        handler = new CenterHandler(store, registry, listeners, presence, idcs, settings);
+        acceptor.setHandler(handler);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
         acceptor.getSessionConfig().setIdleTime(IdleStatus.WRITER_IDLE, settings.heartbeatSeconds());
         acceptor.getSessionConfig().setTcpNoDelay(true);
@@ -121,15 +118,14 @@ public final class LinkServer {
         acceptor.dispose(true);
         balancing.shutdownNow();
         presence.shutdown();
-        workers.shutdown();
+        handler.close();
         try {
-            if (!presence.awaitTermination(5, TimeUnit.SECONDS) || !workers.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!presence.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("Center link workers did not stop within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
         presence.shutdownNow();
         LOG.info("Center link stopped");
     }

@@ -4,13 +4,16 @@ import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostStatus;
 import dev.orrery.api.TaskState;
 import dev.orrery.center.link.ChannelGateway;
+import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.center.store.HostTaskRecord;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,14 +43,20 @@ final class Dispatcher {
         this.retry = retry;
     }
 
-    /** Dispatches a new task to every one of its hosts that is online; the rest stay PENDING. */
+    /**
+     * Dispatches a new task to every one of its hosts that is online; the rest stay PENDING.
+     * Claims are made a chunk at a time, one transaction per chunk, and only the host tasks
+     * this call claimed are sent.
+     */
     void dispatchNew(TaskRecord task, List<String> hostIds) {
         for (int from = 0; from < hostIds.size(); from += CHUNK) {
+            List<DispatchClaim> claims = new ArrayList<>();
             for (HostRecord h : hosts.getAll(hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK)))) {
                 if (h.status() == HostStatus.ONLINE && h.channel() != null) {
-                    sendNew(task, h.hostId(), h.channel());
+                    claims.add(new DispatchClaim(h.hostId(), h.channel(), retry.resendAt(1)));
                 }
             }
+            claimAndSend(task, claims);
         }
     }
 
@@ -56,9 +65,11 @@ final class Dispatcher {
         Map<String, Optional<TaskRecord>> cache = new HashMap<>();
         for (int from = 0; from < hostIds.size(); from += CHUNK) {
             List<String> chunk = hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK));
+            Map<String, List<DispatchClaim>> byTask = new LinkedHashMap<>();
             for (HostTaskRecord r : tasks.pendingFor(chunk)) {
-                open(cache, r.taskId()).ifPresent(t -> sendNew(t, r.hostId(), channelId));
+                byTask.computeIfAbsent(r.taskId(), id -> new ArrayList<>()).add(new DispatchClaim(r.hostId(), channelId, retry.resendAt(1)));
             }
+            byTask.forEach((taskId, claims) -> open(cache, taskId).ifPresent(t -> claimAndSend(t, claims)));
             for (HostTaskRecord r : tasks.undeliveredFor(chunk)) {
                 open(cache, r.taskId()).ifPresent(t -> resend(t, r.hostId(), channelId));
             }
@@ -85,9 +96,12 @@ final class Dispatcher {
         return true;
     }
 
-    private void sendNew(TaskRecord task, String hostId, String channelId) {
-        if (tasks.dispatch(task.taskId(), hostId, channelId, retry.resendAt(1))) {
-            send(task, hostId, channelId);
+    private void claimAndSend(TaskRecord task, List<DispatchClaim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        for (DispatchClaim won : tasks.dispatch(task.taskId(), claims)) {
+            send(task, won.hostId(), won.channel());
         }
     }
 

@@ -21,9 +21,9 @@ public @interface ProxyConfig {
     @AttributeDefinition(name = "Sweep interval (ms)", min = "50", description = "How often tasks past their timeout are ended.")
     long sweepIntervalMillis() default 1000;
 
-    /** @return threads that record acks and results and dispatch waiting work */
+    /** @return threads that dispatch tasks (acks and results are recorded by one thread of their own) */
     @AttributeDefinition(name = "Worker threads", min = "1", max = "64",
-            description = "Threads that record acks and results and dispatch waiting tasks.")
+            description = "Threads that dispatch tasks; acks and results have a recorder thread of their own.")
     int workerThreads() default 4;
 
     /** @return first wait for an Ack RECEIVED before a dispatched host task is sent again, in milliseconds */
@@ -35,4 +35,10 @@ public @interface ProxyConfig {
     @AttributeDefinition(name = "Longest resend wait (ms)", min = "100",
             description = "The wait doubles (with jitter) after each send of a host task, up to this.")
     long resendMaxMillis() default 60000;
+
+    /** @return the most acks and results written in one transaction */
+    @AttributeDefinition(name = "Record batch size", min = "1", max = "10000",
+            description = "Acks and results that arrived while the previous batch was being written are written together,"
+                    + " in one transaction with one commit, up to this many; results are acknowledged after the commit.")
+    int recordBatchSize() default 1000;
 }

@@ -9,9 +9,10 @@ package dev.orrery.center.proxy.internal;
  * @param workerThreads worker threads
  * @param resendInitialMillis first wait for an Ack RECEIVED before sending again
  * @param resendMaxMillis longest wait between two sends
+ * @param recordBatchSize most acks and results written in one transaction (group commit)
  */
 public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads,
-        long resendInitialMillis, long resendMaxMillis) {
+        long resendInitialMillis, long resendMaxMillis, int recordBatchSize) {
     public ProxySettings {
         if (maxTimeoutSeconds < 1) {
             throw new IllegalArgumentException("maxTimeoutSeconds must be positive, was " + maxTimeoutSeconds);
@@ -32,6 +33,15 @@ public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, lo
             throw new IllegalArgumentException("resendMaxMillis must be at least resendInitialMillis (" + resendInitialMillis
                     + "), was " + resendMaxMillis);
         }
+        if (recordBatchSize < 1 || recordBatchSize > 10000) {
+            throw new IllegalArgumentException("recordBatchSize must be 1-10000, was " + recordBatchSize);
+        }
+    }
+
+    /** Settings with the default group-commit batch (1000). */
+    public ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads,
+            long resendInitialMillis, long resendMaxMillis) {
+        this(defaultTimeoutSeconds, maxTimeoutSeconds, sweepIntervalMillis, workerThreads, resendInitialMillis, resendMaxMillis, 1000);
     }
 
     /** Settings with the default resend waits (5 s growing to 60 s). */
@@ -41,6 +51,6 @@ public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, lo
 
     static ProxySettings from(ProxyConfig c) {
         return new ProxySettings(c.defaultTimeoutSeconds(), c.maxTimeoutSeconds(), c.sweepIntervalMillis(), c.workerThreads(),
-                c.resendInitialMillis(), c.resendMaxMillis());
+                c.resendInitialMillis(), c.resendMaxMillis(), c.recordBatchSize());
     }
 }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The proxy: {@link TaskService} for the REST API and the shell, and the {@link LinkListener}
- * that hears acks, results and arriving hosts from the channels. Link callbacks and dispatch
- * run on the proxy's own workers, never on a MINA I/O thread; a sweeper ends tasks past their
+ * that hears acks, results and arriving hosts from the channels. Acks and results are written
+ * in batches by the recorder ({@link GroupCommit}), dispatch runs on the proxy's own workers,
+ * never on a MINA I/O thread; a sweeper ends tasks past their
  * timeout and sends again, from the store, dispatched host tasks whose receipt is overdue.
  */
 @Component(service = {TaskService.class, LinkListener.class}, immediate = true, configurationPid = ProxyConfig.PID,
@@ -47,6 +48,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     private final Terminator terminator;
     private final Workers workers;
     private final Resender resender;
+    private final GroupCommit recorder;
     private final Counters counters = new Counters();
 
     /**
@@ -78,6 +80,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         this.outcomes = new Outcomes(tasks, gateway, dispatcher, counters);
         this.resender = new Resender(hosts, tasks, dispatcher, retry, counters);
         this.terminator = new Terminator(hosts, tasks, gateway);
+        this.recorder = new GroupCommit(settings.recordBatchSize(), outcomes::record);
         this.workers = new Workers(settings.workerThreads(), settings.sweepIntervalMillis(), this::sweep);
     }
 
@@ -131,12 +134,12 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public void onAck(String channelId, Message.Ack ack) {
-        workers.byKey(ack.taskId() + "@" + ack.hostId(), "ack", () -> outcomes.ack(channelId, ack));
+        recorder.add(channelId, ack);
     }
 
     @Override
     public void onResult(String channelId, Message.Result result) {
-        workers.byKey(result.taskId() + "@" + result.hostId(), "result", () -> outcomes.result(channelId, result));
+        recorder.add(channelId, result);
     }
 
     @Override
@@ -150,10 +153,16 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         workers.inOrder("channel lost", () -> tasks.markUndeliveredOnChannel(channelId));
     }
 
-    /** Stops the sweeper and the workers, letting queued work finish for a few seconds. */
+    /** @return acks and results received and not yet written (or given up) */
+    int recorderBacklog() {
+        return recorder.backlog();
+    }
+
+    /** Stops the sweeper, the workers and the recorder, letting queued work finish for a few seconds. */
     @Deactivate
     public void close() {
         workers.close();
+        recorder.close();
     }
 
     private void sweep() {

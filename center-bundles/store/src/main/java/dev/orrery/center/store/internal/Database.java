@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,13 @@ public final class Database {
     /** @param config the component configuration */
     @Activate
     public Database(StoreConfig config) {
-        this(DerbyEngine.resolveDir(config.dataDir()), config.poolSize(), config.connectionWaitSeconds());
+        this(DerbyEngine.resolveDir(config.dataDir()), config.poolSize(), config.connectionWaitSeconds(),
+                DerbyEngine.tuning(config.pageCacheSize(), config.logBufferSize()));
+    }
+
+    /** As the full constructor, with the default page cache (4000 pages) and log buffer (1 MiB). */
+    public Database(Path dir, int poolSize, int waitSeconds) {
+        this(dir, poolSize, waitSeconds, DerbyEngine.tuning(4000, 1 << 20));
     }
 
     /**
@@ -60,8 +67,9 @@ public final class Database {
      * @param dir the database folder
      * @param poolSize connections to keep, 1 to 64
      * @param waitSeconds how long to wait for a free connection
+     * @param derbyProperties Derby system properties to set before it boots (where the operator set none)
      */
-    public Database(Path dir, int poolSize, int waitSeconds) {
+    Database(Path dir, int poolSize, int waitSeconds, Map<String, String> derbyProperties) {
         if (poolSize < 1 || poolSize > 64) {
             throw new IllegalArgumentException("poolSize must be 1-64, was " + poolSize);
         }
@@ -75,7 +83,7 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the parent folder of " + dir + ": " + e.getMessage(), e);
         }
-        this.engine = new DerbyEngine(dir);
+        this.engine = new DerbyEngine(dir, derbyProperties);
         try {
             for (int i = 0; i < poolSize; i++) {
                 Connection c = engine.connect();
@@ -183,8 +191,8 @@ public final class Database {
     }
 
     private static boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
-        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
+        String state = String.valueOf(e.getSQLState());
+        return state.equals("40001") || state.equals("40XL1") || state.equals("40XL2");
     }
 
     private static void rollback(Connection c) {

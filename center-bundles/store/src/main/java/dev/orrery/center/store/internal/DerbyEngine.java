@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.slf4j.Logger;
@@ -21,13 +23,15 @@ final class DerbyEngine {
     private static final String ENGINE_SHUTDOWN_OK = "XJ015";
     private static final String LOG_PROPERTY = "derby.stream.error.file";
     private static String logWeSet;
+    private static final Map<String, String> WE_SET = new HashMap<>();
 
     private final Path dir;
     private final EmbeddedDriver driver;
 
-    DerbyEngine(Path dir) {
+    DerbyEngine(Path dir, Map<String, String> properties) {
         this.dir = dir.toAbsolutePath().normalize();
         placeLog(this.dir);
+        properties.forEach(DerbyEngine::setUnlessOperatorDid);
         this.driver = withOwnLoader(EmbeddedDriver::new);
     }
 
@@ -44,6 +48,35 @@ final class DerbyEngine {
         Path parent = dir.getParent() == null ? dir : dir.getParent();
         logWeSet = parent.resolve("derby.log").toString();
         System.setProperty(LOG_PROPERTY, logWeSet);
+    }
+
+    /**
+     * Derby's tuning properties, which it reads from system properties when it boots.
+     *
+     * @param pageCacheSize pages in the page cache, at least 40
+     * @param logBufferSize bytes of the log buffer, 8 KiB to 128 MiB
+     * @return the properties
+     */
+    static Map<String, String> tuning(int pageCacheSize, int logBufferSize) {
+        if (pageCacheSize < 40) {
+            throw new IllegalArgumentException("pageCacheSize must be at least 40, was " + pageCacheSize);
+        }
+        if (logBufferSize < 8192 || logBufferSize > 134217728) {
+            throw new IllegalArgumentException("logBufferSize must be 8192-134217728, was " + logBufferSize);
+        }
+        return Map.of("derby.storage.pageCacheSize", Integer.toString(pageCacheSize), "derby.storage.logBufferSize",
+                Integer.toString(logBufferSize));
+    }
+
+    /** An operator's -D setting wins over the configuration; a value this class set earlier is replaced. */
+    private static synchronized void setUnlessOperatorDid(String key, String value) {
+        String current = System.getProperty(key);
+        if (current == null || current.equals(WE_SET.get(key))) {
+            System.setProperty(key, value);
+            WE_SET.put(key, value);
+        } else {
+            LOG.info("Derby property {}={} set outside Orrery is kept (the configuration says {})", key, current, value);
+        }
     }
 
     /**

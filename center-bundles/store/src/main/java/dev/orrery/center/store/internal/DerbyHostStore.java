@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import dev.orrery.api.HostStatus;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +18,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link HostStore} on the embedded database. Thread-safe: every call is one transaction. */
+/**
+ * {@link HostStore} on the embedded database. Thread-safe: every call is one transaction. A
+ * channel's report writes only the hosts whose presence changed; the time of each channel's
+ * latest report is kept in memory and shown as the last-seen time of its online hosts.
+ */
 @Component(service = HostStore.class, immediate = true)
 public final class DerbyHostStore implements HostStore {
     private final Database db;
+    /** Channel id to the time of its latest report. */
+    private final Map<String, Long> lastReports = new ConcurrentHashMap<>();
 
     /** @param db the database */
     @Activate
@@ -33,14 +42,29 @@ public final class DerbyHostStore implements HostStore {
     }
 
     @Override
+    public void registerAll(List<HostRecord> hosts) {
+        if (!hosts.isEmpty()) {
+            db.tx(c -> {
+                for (HostRecord h : hosts) {
+                    HostWrites.register(c, h);
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
     public List<String> channelReport(String channelId, Collection<String> hostIds, long now) {
         Objects.requireNonNull(channelId, "channelId");
-        return db.tx(c -> HostWrites.channelReport(c, channelId, hostIds, now));
+        List<String> arrived = db.tx(c -> Presence.channelReport(c, channelId, hostIds, now, lastReports.get(channelId)));
+        lastReports.merge(channelId, now, Math::max);
+        return arrived;
     }
 
     @Override
     public void channelLost(String channelId) {
-        db.tx(c -> HostWrites.channelLost(c, channelId));
+        db.tx(c -> Presence.channelLost(c, channelId, lastReports.get(channelId)));
+        lastReports.remove(channelId);
     }
 
     @Override
@@ -48,7 +72,7 @@ public final class DerbyHostStore implements HostStore {
         if (hostId == null) {
             return Optional.empty();
         }
-        return db.tx(c -> HostRows.load(c, List.of(hostId))).stream().findFirst();
+        return db.tx(c -> HostRows.load(c, List.of(hostId))).stream().findFirst().map(this::seen);
     }
 
     @Override
@@ -56,7 +80,7 @@ public final class DerbyHostStore implements HostStore {
         if (hostIds == null || hostIds.isEmpty()) {
             return List.of();
         }
-        return db.tx(c -> HostRows.load(c, hostIds));
+        return seenAll(db.tx(c -> HostRows.load(c, hostIds)));
     }
 
     @Override
@@ -80,7 +104,7 @@ public final class DerbyHostStore implements HostStore {
                     }
                 }
             }
-            return HostRows.load(c, ids);
+            return seenAll(HostRows.load(c, ids));
         });
     }
 
@@ -102,6 +126,20 @@ public final class DerbyHostStore implements HostStore {
     @Override
     public Resolution resolve(Collection<String> names, Collection<String> groups) {
         return db.tx(c -> Resolver.resolve(c, names == null ? List.of() : names, groups == null ? List.of() : groups));
+    }
+
+    private List<HostRecord> seenAll(List<HostRecord> found) {
+        return found.stream().map(this::seen).toList();
+    }
+
+    /** An online host was seen at its channel's latest report, which is kept in memory rather than written to every host. */
+    private HostRecord seen(HostRecord h) {
+        Long report = h.channel() == null ? null : lastReports.get(h.channel());
+        if (h.status() != HostStatus.ONLINE || report == null || report <= h.lastSeen()) {
+            return h;
+        }
+        return new HostRecord(h.hostId(), h.hostname(), h.ips(), h.sn(), h.idc(), h.channel(), h.status(), h.groups(), h.labels(),
+                report);
     }
 
     private static String where(HostQuery q, List<Object> args) {

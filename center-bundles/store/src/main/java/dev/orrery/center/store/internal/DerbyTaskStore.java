@@ -2,14 +2,15 @@ package dev.orrery.center.store.internal;
 
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
+import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.Progress;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +52,7 @@ public final class DerbyTaskStore implements TaskStore {
 
     @Override
     public Map<HostTaskState, Integer> counts(String taskId) {
-        Map<HostTaskState, Integer> counts = new EnumMap<>(HostTaskState.class);
-        for (HostTaskState s : HostTaskState.values()) {
-            counts.put(s, 0);
-        }
-        return db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM host_tasks WHERE task_id = ? GROUP BY state")) {
-                ps.setString(1, taskId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.put(HostTaskState.valueOf(rs.getString(1)), rs.getInt(2));
-                    }
-                }
-            }
-            return counts;
-        });
+        return db.tx(c -> TaskRows.counts(c, taskId));
     }
 
     @Override
@@ -112,6 +99,20 @@ public final class DerbyTaskStore implements TaskStore {
     }
 
     @Override
+    public List<DispatchClaim> dispatch(String taskId, List<DispatchClaim> claims) {
+        Objects.requireNonNull(taskId, "taskId");
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        return db.tx(c -> HostTaskUpdates.dispatch(c, taskId, claims, System.currentTimeMillis()));
+    }
+
+    @Override
+    public List<Progress.Outcome> record(List<Progress> progress) {
+        return progress.isEmpty() ? List.of() : db.tx(c -> Progressions.record(c, progress));
+    }
+
+    @Override
     public List<Resend> dueForResend(long now, int limit) {
         return limit <= 0 ? List.of() : db.tx(c -> Resends.due(c, now, limit));
     }
@@ -150,19 +151,7 @@ public final class DerbyTaskStore implements TaskStore {
 
     @Override
     public List<String> expired(long now) {
-        return db.tx(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT task_id FROM tasks WHERE state IN ('RECEIVED', 'RUNNING')"
-                    + " AND deadline < ? ORDER BY deadline")) {
-                ps.setLong(1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.tx(c -> TaskRows.expired(c, now));
     }
 
     @Override

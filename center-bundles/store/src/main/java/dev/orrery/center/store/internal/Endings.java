@@ -29,22 +29,27 @@ final class Endings {
                 }
             }
         }
+        int n = 0;
         // Holding the task row keeps every other final transition out, so the set selected above stays unfinished.
         if (state == HostTaskState.TIMED_OUT) {
             // Say why a host task never reached its agent: the host never came online, or the
             // channel lost it (the reason recorded when it was flagged undelivered).
-            endWhere(c, taskId, state, ErrorCode.HOST_OFFLINE, "the host was not online at any time before the timeout ("
+            n += endWhere(c, taskId, state, ErrorCode.HOST_OFFLINE, "the host was not online at any time before the timeout ("
                     + Sql.cut(message, 200) + ")", "state = 'PENDING'", now);
-            endWhere(c, taskId, state, null, "the task could not be delivered to the host before the timeout ("
+            n += endWhere(c, taskId, state, null, "the task could not be delivered to the host before the timeout ("
                     + Sql.cut(message, 200) + ")", "state = 'DISPATCHED' AND undelivered = TRUE", now);
         }
-        endWhere(c, taskId, state, error, message, "state IN (" + TaskRows.UNFINISHED + ")", now);
-        TaskWrites.markDoneIfFinished(c, taskId, now);
+        n += endWhere(c, taskId, state, error, message, "state IN (" + TaskRows.UNFINISHED + ")", now);
+        TaskWrites.finishHosts(c, taskId, n, now);
         return ended;
     }
 
-    /** Ends the unfinished host tasks matching {@code where}; a {@code null} error keeps the recorded one (or CHANNEL_LOST). */
-    private static void endWhere(Connection c, String taskId, HostTaskState state, ErrorCode error, String message, String where,
+    /**
+     * Ends the unfinished host tasks matching {@code where}; a {@code null} error keeps the recorded one (or CHANNEL_LOST).
+     *
+     * @return how many ended
+     */
+    private static int endWhere(Connection c, String taskId, HostTaskState state, ErrorCode error, String message, String where,
             long now) throws SQLException {
         String code = error == null ? "COALESCE(error_code, '" + ErrorCode.CHANNEL_LOST.name() + "')" : "?";
         try (PreparedStatement ps = c.prepareStatement("UPDATE host_tasks SET state = ?, error_code = " + code
@@ -59,7 +64,7 @@ final class Endings {
             ps.setLong(i++, now);
             ps.setLong(i++, now);
             ps.setString(i, taskId);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 }

@@ -12,9 +12,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** The writing half of the host store: registration and presence. Each method runs inside the caller's transaction. */
+/** The writing half of the host store: registration. Each method runs inside the caller's transaction. */
 final class HostWrites {
     private static final String DUPLICATE_KEY = "23505";
 
@@ -22,6 +23,11 @@ final class HostWrites {
     }
 
     static Void register(Connection c, HostRecord h) throws SQLException {
+        List<HostRecord> known = HostRows.load(c, List.of(h.hostId()));
+        if (!known.isEmpty() && unchanged(known.get(0), h)) {
+            // An agent registering again with the same identity (every reconnect): nothing to write.
+            return null;
+        }
         long now = h.lastSeen() > 0 ? h.lastSeen() : System.currentTimeMillis();
         if (!updateIdentity(c, h, now)) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO hosts (host_id, hostname, sn, idc, channel, status,"
@@ -47,54 +53,12 @@ final class HostWrites {
         return null;
     }
 
-    static List<String> channelReport(Connection c, String channelId, Collection<String> hostIds, long now) throws SQLException {
-        Set<String> before = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT host_id FROM hosts WHERE channel = ? AND status = ?")) {
-            ps.setString(1, channelId);
-            ps.setString(2, HostStatus.ONLINE.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    before.add(rs.getString(1));
-                }
-            }
-        }
-        Set<String> reported = new LinkedHashSet<>(hostIds);
-        List<String> arrived = new ArrayList<>();
-        try (PreparedStatement online = c.prepareStatement("UPDATE hosts SET channel = ?, status = ?, last_seen = ? WHERE host_id = ?")) {
-            for (String id : reported) {
-                online.setString(1, channelId);
-                online.setString(2, HostStatus.ONLINE.name());
-                online.setLong(3, now);
-                online.setString(4, id);
-                if (online.executeUpdate() == 0) {
-                    // A host the store never saw register (e.g. a wiped store): keep it visible.
-                    insertMinimal(c, id, channelId, now);
-                }
-                if (!before.contains(id)) {
-                    arrived.add(id);
-                }
-            }
-        }
-        before.removeAll(reported);
-        try (PreparedStatement gone = c.prepareStatement("UPDATE hosts SET channel = NULL, status = ? WHERE host_id = ? AND channel = ?")) {
-            for (String id : before) {
-                gone.setString(1, HostStatus.OFFLINE.name());
-                gone.setString(2, id);
-                gone.setString(3, channelId);
-                gone.addBatch();
-            }
-            gone.executeBatch();
-        }
-        return arrived;
-    }
-
-    static Void channelLost(Connection c, String channelId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE hosts SET channel = NULL, status = ? WHERE channel = ?")) {
-            ps.setString(1, HostStatus.OFFLINE.name());
-            ps.setString(2, channelId);
-            ps.executeUpdate();
-        }
-        return null;
+    private static boolean unchanged(HostRecord known, HostRecord h) {
+        List<String> ips = h.ips().stream().filter(ip -> ip != null && !ip.isBlank()).distinct().toList();
+        return Objects.equals(known.hostname(), h.hostname()) && Objects.equals(known.sn(), h.sn())
+                && Objects.equals(known.idc(), h.idc()) && known.ips().equals(ips)
+                && h.groups().stream().allMatch(g -> g == null || g.isBlank() || known.groups().contains(g))
+                && h.labels().entrySet().stream().allMatch(e -> e.getValue().equals(known.labels().get(e.getKey())));
     }
 
     private static boolean updateIdentity(Connection c, HostRecord h, long now) throws SQLException {
@@ -105,19 +69,6 @@ final class HostWrites {
             ps.setLong(4, now);
             ps.setString(5, h.hostId());
             return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static void insertMinimal(Connection c, String hostId, String channelId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO hosts (host_id, hostname, sn, idc, channel, status, last_seen,"
-                + " created_at) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?)")) {
-            ps.setString(1, hostId);
-            ps.setString(2, hostId);
-            ps.setString(3, channelId);
-            ps.setString(4, HostStatus.ONLINE.name());
-            ps.setLong(5, now);
-            ps.setLong(6, now);
-            ps.executeUpdate();
         }
     }
 

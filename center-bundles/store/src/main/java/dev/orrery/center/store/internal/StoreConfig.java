@@ -21,7 +21,17 @@ public @interface StoreConfig {
     /** @return how many JDBC connections are kept open, 1 to 64 */
     @AttributeDefinition(name = "Pool size", min = "1", max = "64",
             description = "How many database connections are kept open (1-64).")
-    int poolSize() default 4;
+    int poolSize() default 8;
+
+    /** @return Derby's page cache, in pages (derby.storage.pageCacheSize), at least 40 */
+    @AttributeDefinition(name = "Page cache (pages)", min = "40",
+            description = "Derby's page cache in pages (4 KiB, 32 KiB for tables with LOBs); Derby's own default is 1000.")
+    int pageCacheSize() default 4000;
+
+    /** @return Derby's transaction log buffer, in bytes (derby.storage.logBufferSize), 8 KiB to 128 MiB */
+    @AttributeDefinition(name = "Log buffer (bytes)", min = "8192", max = "134217728",
+            description = "Derby's log buffer in bytes; a commit larger than it is written in several synchronous writes. Derby's default is 32768.")
+    int logBufferSize() default 1048576;
 
     /** @return how long a caller waits for a free connection before the store reports itself unavailable */
     @AttributeDefinition(name = "Connection wait (seconds)", min = "1",

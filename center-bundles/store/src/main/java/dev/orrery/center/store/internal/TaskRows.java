@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -79,6 +83,38 @@ final class TaskRows {
                 return rs.next() ? Optional.of(HostTaskState.valueOf(rs.getString(1))) : Optional.empty();
             }
         }
+    }
+
+    /** @return how many host tasks of a task are in each state, every state present */
+    static Map<HostTaskState, Integer> counts(Connection c, String taskId) throws SQLException {
+        Map<HostTaskState, Integer> counts = new EnumMap<>(HostTaskState.class);
+        for (HostTaskState s : HostTaskState.values()) {
+            counts.put(s, 0);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM host_tasks WHERE task_id = ? GROUP BY state")) {
+            ps.setString(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(HostTaskState.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** @return ids of tasks not yet DONE whose deadline is before {@code now}, soonest first */
+    static List<String> expired(Connection c, long now) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT task_id FROM tasks WHERE state IN ('RECEIVED', 'RUNNING')"
+                + " AND deadline < ? ORDER BY deadline")) {
+            ps.setLong(1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static boolean anyMoved(Connection c, String taskId) throws SQLException {

@@ -6,7 +6,6 @@ import dev.orrery.center.store.HostTaskRecord;
 import dev.orrery.center.store.TaskRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -128,7 +127,7 @@ final class TaskWrites {
             done = ps.executeUpdate() == 1;
         }
         if (done) {
-            markDoneIfFinished(c, r.taskId(), now);
+            finishHosts(c, r.taskId(), 1, now);
         }
         return done;
     }
@@ -141,21 +140,22 @@ final class TaskWrites {
         }
     }
 
-    static void markDoneIfFinished(Connection c, String taskId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM host_tasks WHERE task_id = ? AND state IN ("
-                + TaskRows.UNFINISHED + ") FETCH FIRST 1 ROWS ONLY")) {
-            ps.setString(1, taskId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET state = ?, finished_at = ? WHERE task_id = ? AND state <> ?")) {
-            ps.setString(1, TaskState.DONE.name());
-            ps.setLong(2, now);
-            ps.setString(3, taskId);
-            ps.setString(4, TaskState.DONE.name());
+    /**
+     * Counts host tasks that just reached a final state and marks the task {@code DONE} when
+     * every one of its host tasks is final ({@code finished_hosts = host_count}). Run it in the
+     * transaction that ended them, which holds the task row's lock.
+     *
+     * @param n how many host tasks of the task ended in this transaction (0 only re-checks)
+     */
+    static void finishHosts(Connection c, String taskId, int n, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET finished_hosts = finished_hosts + ?,"
+                + " finished_at = CASE WHEN finished_hosts + ? >= host_count AND state <> 'DONE' THEN ? ELSE finished_at END,"
+                + " state = CASE WHEN finished_hosts + ? >= host_count THEN 'DONE' ELSE state END WHERE task_id = ?")) {
+            ps.setInt(1, n);
+            ps.setInt(2, n);
+            ps.setLong(3, now);
+            ps.setInt(4, n);
+            ps.setString(5, taskId);
             ps.executeUpdate();
         }
     }

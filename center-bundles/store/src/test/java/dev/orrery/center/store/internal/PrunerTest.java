@@ -34,6 +34,16 @@ class PrunerTest {
             }
 
             @Override
+            public int pageCacheSize() {
+                return 4000;
+            }
+
+            @Override
+            public int logBufferSize() {
+                return 1 << 20;
+            }
+
+            @Override
             public int retentionDays() {
                 return days;
             }
