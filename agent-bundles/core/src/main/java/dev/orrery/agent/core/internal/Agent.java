@@ -58,7 +58,7 @@ final class Agent implements ChannelConnection.Listener {
     Agent(AgentSettings settings, HostIdentity identity, HandlerRegistry handlers) throws IOException {
         this.settings = settings;
         this.identity = identity;
-        this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS);
+        this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS, settings.localAddress());
         this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS);
         this.tasks = new Tasks(settings, handlers, uplink);
         uplink.onAttach(tasks::connected);

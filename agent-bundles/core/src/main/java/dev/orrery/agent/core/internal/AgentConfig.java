@@ -61,4 +61,9 @@ public @interface AgentConfig {
             description = "After a restart, how long a task that was in flight waits for its handler to come back "
                     + "before it fails with HANDLER_MISSING.")
     int resumeHandlerWaitSeconds() default 60;
+
+    @AttributeDefinition(name = "Bind address", required = false,
+            description = "Local IP address (a literal) the agent's connections to the center and the channels are "
+                    + "made from. Empty: any, chosen by the system.")
+    String bindAddress() default "";
 }

@@ -1,6 +1,10 @@
 package dev.orrery.agent.core.internal;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The validated settings of the agent.
@@ -15,10 +19,11 @@ import java.nio.file.Path;
  * @param maxFrameBytes largest frame payload accepted
  * @param agentVersion version reported to the center and channel
  * @param durability where and how tasks and results are persisted
+ * @param bindAddress local IP literal every connection is made from, never {@code null}; empty: any
  */
 record AgentSettings(String centerHost, int centerPort, String enrollmentToken, int heartbeatSeconds,
         long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion,
-        Durability durability) {
+        Durability durability, String bindAddress) {
 
     /**
      * The persistence settings.
@@ -60,6 +65,22 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
         require(workers >= 1, "workers must be at least 1: " + workers);
         require(maxFrameBytes >= 65536, "maxFrameBytes must be at least 65536: " + maxFrameBytes);
         require(durability != null, "durability settings are required");
+        bindAddress = bindAddress == null ? "" : bindAddress.trim();
+        require(bindAddress.isEmpty() || literal(bindAddress).isPresent(),
+                "bindAddress must be empty or an IP address literal: " + bindAddress);
+    }
+
+    /** The settings connecting from any local address. */
+    AgentSettings(String centerHost, int centerPort, String enrollmentToken, int heartbeatSeconds,
+            long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion,
+            Durability durability) {
+        this(centerHost, centerPort, enrollmentToken, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis, workers,
+                maxFrameBytes, agentVersion, durability, "");
+    }
+
+    /** @return the local address (any port) connections are made from; empty: chosen by the system */
+    Optional<InetSocketAddress> localAddress() {
+        return literal(bindAddress).map(a -> new InetSocketAddress(a, 0));
     }
 
     /**
@@ -75,7 +96,8 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
         Durability d = new Durability(dataDir, c.ledgerRetentionHours(), c.outboxCapacity(), c.resendMinMillis(),
                 c.resendMaxMillis(), c.resumeHandlerWaitSeconds());
         return new AgentSettings(c.centerHost(), c.centerPort(), c.enrollmentToken(), c.heartbeatSeconds(),
-                c.reconnectMinMillis(), c.reconnectMaxMillis(), c.workers(), c.maxFrameBytes(), agentVersion, d);
+                c.reconnectMinMillis(), c.reconnectMaxMillis(), c.workers(), c.maxFrameBytes(), agentVersion, d,
+                c.bindAddress());
     }
 
     Path dataDir() {
@@ -100,6 +122,19 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
 
     long resumeHandlerWaitMillis() {
         return durability.resumeHandlerWaitSeconds() * 1000L;
+    }
+
+    /** An IPv4 (four decimal octets) or IPv6 literal, parsed without any name lookup. */
+    private static Optional<InetAddress> literal(String s) {
+        boolean v4 = s.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+        if (!v4 && !s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return Optional.empty(); // a name, or an invalid IPv4 form that the JDK would try to resolve
+        }
+        try {
+            return Optional.of(InetAddress.getByName(s));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     private static void require(boolean ok, String message) {

@@ -3,6 +3,7 @@ package dev.orrery.agent.core.internal;
 import dev.orrery.protocol.OrreryProtocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoHandler;
@@ -19,12 +20,23 @@ final class Connector implements AutoCloseable {
     private static final String HANDLER = Connector.class.getName() + ".handler";
 
     private final NioSocketConnector connector = new NioSocketConnector(1);
+    private final InetSocketAddress local;
 
     /**
      * @param maxFrameBytes largest payload accepted
      * @param connectTimeoutMillis how long a TCP connect may take
      */
     Connector(int maxFrameBytes, long connectTimeoutMillis) {
+        this(maxFrameBytes, connectTimeoutMillis, Optional.empty());
+    }
+
+    /**
+     * @param maxFrameBytes largest payload accepted
+     * @param connectTimeoutMillis how long a TCP connect may take
+     * @param local the local address every connection is made from; empty: chosen by the system
+     */
+    Connector(int maxFrameBytes, long connectTimeoutMillis, Optional<InetSocketAddress> local) {
+        this.local = local.orElse(null);
         connector.setConnectTimeoutMillis(connectTimeoutMillis);
         connector.getSessionConfig().setTcpNoDelay(true);
         connector.getSessionConfig().setKeepAlive(true);
@@ -46,7 +58,7 @@ final class Connector implements AutoCloseable {
         }
         ConnectFuture f;
         try {
-            f = connector.connect(resolved, (session, future) -> session.setAttribute(HANDLER, handler));
+            f = connector.connect(resolved, local, (session, future) -> session.setAttribute(HANDLER, handler));
         } catch (RuntimeException e) { // disposed while stopping, or a bad address
             result.completeExceptionally(e);
             return result;
