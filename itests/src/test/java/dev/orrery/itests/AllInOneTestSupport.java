@@ -2,6 +2,7 @@ package dev.orrery.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.when;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -12,6 +13,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orrery.bench.karaf.FreePorts;
+import dev.orrery.bench.rest.SignedClient;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.tinybundles.TinyBundles;
 
 /**
  * Boots the built {@code orrery-allinone} distribution (the tar.gz of the reactor, as a file URL,
@@ -75,7 +79,24 @@ public abstract class AllInOneTestSupport {
             systemProperty("orrery.it.channel").value(channel),
             mavenBundle("org.awaitility", "awaitility", required("orrery.awaitility.version")),
             mavenBundle("org.hamcrest", "hamcrest", required("orrery.hamcrest.version")),
+            streamBundle(signedClientBundle()),
         };
+    }
+
+    /**
+     * The bench jar's {@link SignedClient} as a small bundle, so that the tests inside the container
+     * sign requests with the same code as the tests and benches outside it (the bench jar itself is
+     * no bundle).
+     */
+    private static java.io.InputStream signedClientBundle() {
+        return TinyBundles.bundle()
+                .addClass(SignedClient.class)
+                .addClass(SignedClient.Answer.class)
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Bundle-SymbolicName", "dev.orrery.bench.rest.it")
+                .setHeader("Export-Package", "dev.orrery.bench.rest")
+                .setHeader("Import-Package", "com.fasterxml.jackson.databind,dev.orrery.api")
+                .build(TinyBundles.rawBuilder());
     }
 
     private static String required(String property) {

@@ -3,6 +3,9 @@ package dev.orrery.itests;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orrery.bench.karaf.FreePorts;
+import dev.orrery.bench.karaf.KarafProcess;
+import dev.orrery.bench.rest.SignedClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.orrery.itests;
+package dev.orrery.bench.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,14 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A small client of the Orrery REST API over real HTTP: signs requests with
- * {@link ApiSignature} exactly as a client must, or deliberately does not. Used by the Pax Exam
- * tests inside the container and by the system test outside.
+ * {@link ApiSignature} exactly as a client must, or deliberately does not. Used by the benches,
+ * by the system tests, and (as a small bundle the itests build from this class) by the Pax Exam
+ * tests inside the container: it must need nothing but Jackson, {@code dev.orrery.api} and the JDK.
+ * Thread-safe.
  */
-final class SignedClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class SignedClient {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -29,8 +32,8 @@ final class SignedClient {
     private final String secret;
 
     /** An answer: status and body. */
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -44,7 +47,7 @@ final class SignedClient {
      * @param keyId the key id to sign with
      * @param secret the secret to sign with
      */
-    SignedClient(String base, String keyId, String secret) {
+    public SignedClient(String base, String keyId, String secret) {
         this.base = base;
         this.basePath = URI.create(base).getRawPath();
         this.keyId = keyId;
@@ -52,32 +55,32 @@ final class SignedClient {
     }
 
     /** @return a client signing with the key in an {@code admin-api-key.json} file */
-    static SignedClient fromKeyFile(String base, Path keyFile) throws IOException {
+    public static SignedClient fromKeyFile(String base, Path keyFile) throws IOException {
         JsonNode key = JSON.readTree(Files.readString(keyFile));
         return new SignedClient(base, key.path("keyId").asText(), key.path("secret").asText());
     }
 
-    SignedClient withKey(String otherKeyId, String otherSecret) {
+    public SignedClient withKey(String otherKeyId, String otherSecret) {
         return new SignedClient(base, otherKeyId, otherSecret);
     }
 
     /** A correctly signed request. */
-    Answer call(String method, String path, String body) throws IOException, InterruptedException {
+    public Answer call(String method, String path, String body) throws IOException, InterruptedException {
         return send(method, path, body, true);
     }
 
     /** The same request without any signature header. */
-    Answer unsigned(String method, String path, String body) throws IOException, InterruptedException {
+    public Answer unsigned(String method, String path, String body) throws IOException, InterruptedException {
         return send(method, path, body, false);
     }
 
     /** A correctly signed request with a chosen timestamp and nonce (replays, clock skew). */
-    Answer callAt(String method, String path, long timestamp, String nonce) throws IOException, InterruptedException {
+    public Answer callAt(String method, String path, long timestamp, String nonce) throws IOException, InterruptedException {
         return exchange(method, path, null, Long.toString(timestamp), nonce);
     }
 
     /** A request carrying raw bytes as its body, signed over those bytes. */
-    Answer callRaw(String method, String path, byte[] body) throws IOException, InterruptedException {
+    public Answer callRaw(String method, String path, byte[] body) throws IOException, InterruptedException {
         return exchange(method, path, body, true);
     }
 
@@ -92,6 +95,12 @@ final class SignedClient {
 
     private Answer exchange(String method, String path, byte[] body, String timestamp, String nonce)
             throws IOException, InterruptedException {
+        HttpResponse<String> res = http.send(request(method, path, body, timestamp, nonce),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(res.statusCode(), res.body());
+    }
+
+    private HttpRequest request(String method, String path, byte[] body, String timestamp, String nonce) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
@@ -105,12 +114,18 @@ final class SignedClient {
                     .header(ApiSignature.HEADER_NONCE, nonce)
                     .header(ApiSignature.HEADER_SIGNATURE, ApiSignature.sign(secret, method, basePath + path, timestamp, nonce, body));
         }
-        HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(res.statusCode(), res.body());
+        return req.build();
+    }
+
+    /** A correctly signed request, sent without waiting: many may be in flight at once. */
+    public CompletableFuture<Answer> callAsync(String method, String path, String body) {
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        return http.sendAsync(request(method, path, bytes, Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString()),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(r -> new Answer(r.statusCode(), r.body()));
     }
 
     /** @return whether {@code GET /health} answers 200 (no signature needed) */
-    boolean healthy() {
+    public boolean healthy() {
         try {
             return send("GET", "/health", null, false).status() == 200;
         } catch (IOException e) {

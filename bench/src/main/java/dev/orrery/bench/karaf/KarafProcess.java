@@ -1,4 +1,4 @@
-package dev.orrery.itests;
+package dev.orrery.bench.karaf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * system process ({@code bin/karaf daemon}, which execs the JVM). {@link #stop()} ends the whole
  * process tree it started, and nothing else.
  */
-final class KarafProcess {
+public final class KarafProcess {
     private final String name;
     private final Path home;
     private Process process;
@@ -26,7 +26,7 @@ final class KarafProcess {
     }
 
     /** Unpacks a distribution tar.gz into {@code parent/name}, replacing any earlier run. */
-    static KarafProcess unpack(Path tgz, Path parent, String name) throws IOException, InterruptedException {
+    public static KarafProcess unpack(Path tgz, Path parent, String name) throws IOException, InterruptedException {
         Path home = parent.resolve(name);
         deleteTree(home);
         Files.createDirectories(home);
@@ -40,7 +40,7 @@ final class KarafProcess {
     }
 
     /** @return the distribution file a system property names (set by the pom from the built artifacts) */
-    static Path distribution(String property) {
+    public static Path distribution(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isRegularFile(Path.of(value))) {
             throw new IllegalStateException(property + " does not name a built distribution (run through mvn verify): " + value);
@@ -48,16 +48,16 @@ final class KarafProcess {
         return Path.of(value);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** Sets {@code key = value} in {@code etc/<file>}, replacing an existing line for that key. */
-    KarafProcess configure(String etcFile, String key, Object value) throws IOException {
+    public KarafProcess configure(String etcFile, String key, Object value) throws IOException {
         Path file = home.resolve(etcFile);
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
         Pattern existing = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
@@ -68,13 +68,13 @@ final class KarafProcess {
     }
 
     /** JVM options for {@code EXTRA_JAVA_OPTS}; naming {@code -Dorrery.role=} replaces the distribution's defaults. */
-    KarafProcess javaOptions(String options) {
+    public KarafProcess javaOptions(String options) {
         this.javaOptions = options;
         return this;
     }
 
     /** Starts the Karaf in the background; its output goes to {@code data/log/stdout.log}. */
-    void start() throws IOException {
+    public void start() throws IOException {
         Path log = home.resolve("data/log/stdout.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "daemon")
@@ -98,7 +98,7 @@ final class KarafProcess {
     }
 
     /** Kills the JVM with SIGKILL, as a crash would: what it started (agent commands) is left running. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -110,16 +110,16 @@ final class KarafProcess {
     }
 
     /** @return the pid of the running JVM, or -1 */
-    long pid() {
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** Ends the process and every process it started (commands run by an agent included). */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -140,7 +140,7 @@ final class KarafProcess {
     }
 
     /** @return the last lines of the Karaf log, for a failure report */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         Path log = home.resolve("data/log/karaf.log");
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -1,0 +1,144 @@
+package dev.orrery.bench.sim;
+
+import dev.orrery.protocol.Frames;
+import dev.orrery.protocol.OrreryProtocol;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.transport.socket.nio.NioSocketConnector;
+
+/**
+ * The simulated agents of one process and what they share: one MINA connector (a few I/O
+ * threads for every connection), one timer thread for retries, heartbeats and resends, and the
+ * counters. Thread-safe.
+ */
+final class SimFleet implements AutoCloseable {
+    /** Session attribute: the {@link SimAgent} of a channel session, or the {@link Registration} of a registration. */
+    static final String OWNER = SimFleet.class.getName() + ".owner";
+
+    final SimStats stats = new SimStats();
+    private final SimConfig config;
+    private final NioSocketConnector connector;
+    private final ScheduledExecutorService timer;
+    private final SimAgent[] agents;
+    private final Map<List<String>, List<InetSocketAddress>> channelLists = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    SimFleet(SimConfig config) {
+        this.config = config;
+        this.connector = new NioSocketConnector(config.ioThreads());
+        connector.setConnectTimeoutMillis(SimConfig.CONNECT_TIMEOUT_MILLIS);
+        connector.getSessionConfig().setTcpNoDelay(true);
+        OrreryProtocol.install(connector.getFilterChain(), Frames.DEFAULT_MAX_PAYLOAD);
+        connector.setHandler(new SimHandler(config));
+        AtomicInteger n = new AtomicInteger();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sim-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.agents = new SimAgent[config.count()];
+        for (int i = 0; i < agents.length; i++) {
+            int index = config.first() + i;
+            agents[i] = new SimAgent(AddressPlan.hostId(index),
+                    new InetSocketAddress(AddressPlan.sourceOf(index, config.perAddress()), 0), this);
+        }
+    }
+
+    /** Starts every agent (at the configured rate) and the once-a-second sweep. Returns at once. */
+    void start() {
+        for (int i = 0; i < agents.length; i++) {
+            long delay = config.ratePerSecond() == 0 ? 0 : i * 1000L / config.ratePerSecond();
+            later(agents[i]::register, delay);
+        }
+        timer.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        for (SimAgent a : agents) {
+            a.tick(now);
+        }
+    }
+
+    /** Opens a registration session for the agent; a failure reaches it as {@code registrationFailed}. */
+    void register(SimAgent agent) {
+        Registration r = new Registration(agent);
+        if (!connect(config.center(), agent.local, r, r::failed)) {
+            return;
+        }
+        later(r::failed, SimConfig.REGISTER_TIMEOUT_MILLIS); // no effect once welcomed
+    }
+
+    /** Opens a channel session for the agent; a failed connect reaches it as {@code connectFailed}. */
+    void connectChannel(SimAgent agent, InetSocketAddress channel) {
+        connect(channel, agent.local, agent, agent::connectFailed);
+    }
+
+    private boolean connect(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure) {
+        if (closed) {
+            return false;
+        }
+        ConnectFuture f;
+        try {
+            f = connector.connect(remote, local, (session, future) -> session.setAttribute(OWNER, owner));
+        } catch (RuntimeException e) { // disposed while stopping
+            return false;
+        }
+        f.addListener(done -> {
+            if (!((ConnectFuture) done).isConnected()) {
+                later(onFailure, 0);
+            }
+        });
+        return true;
+    }
+
+    /** Runs {@code r} on the timer thread after {@code delayMillis}; nothing once the fleet is closed. */
+    void later(Runnable r, long delayMillis) {
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(r, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** @return the channel list parsed once and shared by every agent handed the same list */
+    List<InetSocketAddress> channels(List<String> addresses) {
+        return channelLists.computeIfAbsent(List.copyOf(addresses), SimFleet::parse);
+    }
+
+    static List<InetSocketAddress> parse(List<String> addresses) {
+        return addresses.stream().map(a -> {
+            int colon = a.lastIndexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            try {
+                return new InetSocketAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Stops retrying, closes every session and the connector. */
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        for (SimAgent a : agents) {
+            a.close();
+        }
+        connector.dispose(true);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.orrery.bench.sim;
+
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * The connector's one handler: hands each event to the session's owner, a {@link Registration}
+ * or a {@link SimAgent}. Runs on I/O threads; never blocks.
+ */
+final class SimHandler extends IoHandlerAdapter {
+    private final SimConfig config;
+
+    SimHandler(SimConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void sessionOpened(IoSession s) {
+        Object owner = s.getAttribute(SimFleet.OWNER);
+        if (owner instanceof Registration r) {
+            r.opened(s, config.group(), config.idc());
+        } else if (owner instanceof SimAgent a) {
+            a.opened(s, config.idc());
+        }
+    }
+
+    @Override
+    public void messageReceived(IoSession s, Object message) {
+        Object owner = s.getAttribute(SimFleet.OWNER);
+        if (owner instanceof Registration r) {
+            r.received(s, message);
+        } else if (owner instanceof SimAgent a) {
+            a.received(s, message);
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession s) {
+        Object owner = s.getAttribute(SimFleet.OWNER);
+        if (owner instanceof Registration r) {
+            r.failed();
+        } else if (owner instanceof SimAgent a) {
+            a.closed(s);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession s, Throwable cause) {
+        s.closeNow(); // resets, refusals, protocol violations: the close event does the rest
+    }
+}
