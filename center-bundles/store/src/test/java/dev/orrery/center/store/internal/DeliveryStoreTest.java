@@ -19,31 +19,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Transition times, resends, why a host task timed out, and the state lookup. */
-class DeliveryStoreTest {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    @TempDir
-    static Path tmp;
-    static Database db;
-    static TaskStore tasks;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(tmp.resolve("db"), 2, 5);
-        tasks = new DerbyTaskStore(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class DeliveryStoreTest extends DerbyTestSupport {
     static String newTask(long createdAt, String... hosts) {
         String id = "d-" + SEQ.incrementAndGet();
         tasks.create(new TaskRecord(id, "cmd", "k", createdAt, 60, Map.of(), null, TaskState.RECEIVED), List.of(hosts));

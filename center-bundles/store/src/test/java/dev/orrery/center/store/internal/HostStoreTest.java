@@ -8,34 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orrery.api.HostStatus;
 import dev.orrery.center.store.HostQuery;
 import dev.orrery.center.store.HostRecord;
-import dev.orrery.center.store.HostStore;
 import dev.orrery.center.store.HostStore.Resolution;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HostStoreTest {
-    @TempDir
-    static Path tmp;
-    static Database db;
-    static HostStore hosts;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(tmp.resolve("db"), 2, 5);
-        hosts = new DerbyHostStore(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class HostStoreTest extends DerbyTestSupport {
     static HostRecord host(String id, String name, List<String> ips, String sn, List<String> groups) {
         return new HostRecord(id, name, ips, sn, "idc1", null, HostStatus.OFFLINE, groups, Map.of(), 0);
     }

@@ -13,7 +13,6 @@ import dev.orrery.center.store.Progress;
 import dev.orrery.center.store.Progress.Outcome;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -24,31 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Group commit ({@link TaskStore#record}), batch dispatch claims and the finished-hosts counter. */
-class RecordBatchTest {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    @TempDir
-    static Path tmp;
-    static Database db;
-    static TaskStore tasks;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(tmp.resolve("db"), 4, 5);
-        tasks = new DerbyTaskStore(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class RecordBatchTest extends DerbyTestSupport {
     static String newTask(List<String> hosts) {
         String id = "rb-" + SEQ.incrementAndGet();
         tasks.create(new TaskRecord(id, "cmd", "k", System.currentTimeMillis(), 60, Map.of("command", "x"), null, TaskState.RECEIVED),

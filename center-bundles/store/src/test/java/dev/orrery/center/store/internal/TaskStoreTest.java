@@ -11,9 +11,7 @@ import dev.orrery.api.HostTaskState;
 import dev.orrery.api.TaskState;
 import dev.orrery.center.store.HostTaskRecord;
 import dev.orrery.center.store.TaskRecord;
-import dev.orrery.center.store.TaskStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TaskStoreTest {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    @TempDir
-    static Path tmp;
-    static Database db;
-    static TaskStore tasks;
-
-    @BeforeAll
-    static void open() {
-        db = new Database(tmp.resolve("db"), 3, 5);
-        tasks = new DerbyTaskStore(db);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
+class TaskStoreTest extends DerbyTestSupport {
     static String newTask(long createdAt, int timeoutSeconds, String... hosts) {
         String id = "t-" + SEQ.incrementAndGet();
         tasks.create(new TaskRecord(id, "cmd", "key1", createdAt, timeoutSeconds, Map.of("command", "echo a=b\nc%d"),
