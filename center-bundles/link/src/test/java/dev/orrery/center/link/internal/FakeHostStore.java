@@ -20,9 +20,12 @@ final class FakeHostStore implements HostStore {
 
     /** When set, registrations wait for it: a slow store. */
     volatile java.util.concurrent.CountDownLatch gate;
+    /** Registrations that reached the store (also those still waiting at the gate). */
+    final java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void register(HostRecord host) {
+        entered.incrementAndGet();
         java.util.concurrent.CountDownLatch g = gate;
         if (g != null) {
             try {
