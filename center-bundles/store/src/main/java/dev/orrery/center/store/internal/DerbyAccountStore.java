@@ -7,16 +7,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link AccountStore} on the embedded database. Thread-safe. */
+/**
+ * {@link AccountStore} on the embedded database. Thread-safe. Every signed request looks its key
+ * up, so accounts found are kept in memory: this component is the only writer of the accounts
+ * table, and every method that writes an account must replace or drop its cached entry in the
+ * same call. Unknown key ids are not cached (no memory for a caller inventing ids).
+ */
 @Component(service = AccountStore.class, immediate = true)
 public final class DerbyAccountStore implements AccountStore {
     private static final String DUPLICATE_KEY = "23505";
 
     private final Database db;
+    private final ConcurrentMap<String, ApiAccount> cache = new ConcurrentHashMap<>();
 
     /** @param db the database */
     @Activate
@@ -29,7 +37,11 @@ public final class DerbyAccountStore implements AccountStore {
         if (keyId == null) {
             return Optional.empty();
         }
-        return db.tx(c -> {
+        ApiAccount cached = cache.get(keyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ApiAccount> found = db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT key_id, secret, account_name, account_role, enabled, created_at"
                     + " FROM api_accounts WHERE key_id = ?")) {
                 ps.setString(1, keyId);
@@ -42,6 +54,8 @@ public final class DerbyAccountStore implements AccountStore {
                 }
             }
         });
+        found.ifPresent(a -> cache.put(keyId, a));
+        return found;
     }
 
     @Override
@@ -78,5 +92,6 @@ public final class DerbyAccountStore implements AccountStore {
         if (!created) {
             throw new IllegalStateException("an API account with key id " + account.keyId() + " exists");
         }
+        cache.remove(account.keyId());
     }
 }

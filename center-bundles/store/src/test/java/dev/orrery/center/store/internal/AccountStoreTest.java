@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.OrreryException;
 import dev.orrery.center.store.AccountStore;
 import dev.orrery.center.store.ApiAccount;
 import java.nio.file.Path;
@@ -37,5 +39,19 @@ class AccountStoreTest {
         } finally {
             db.close();
         }
+    }
+
+    /** Every signed request looks its key up: a known account is served from memory, an unknown key is not cached. */
+    @Test
+    void aKnownAccountIsServedFromMemory() {
+        Database db = new Database(tmp.resolve("db"), 1, 5);
+        AccountStore accounts = new DerbyAccountStore(db);
+        accounts.create(new ApiAccount("op-1", "s", "op", "operator", true, 7L));
+        assertTrue(accounts.find("nobody").isEmpty());
+        assertEquals("operator", accounts.find("op-1").orElseThrow().role());
+        db.close();
+        assertEquals("operator", accounts.find("op-1").orElseThrow().role(), "no store access for a known key");
+        OrreryException e = assertThrows(OrreryException.class, () -> accounts.find("nobody"));
+        assertEquals(ErrorCode.STORE_UNAVAILABLE, e.code());
     }
 }
