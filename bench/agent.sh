@@ -76,11 +76,11 @@ done
 # ------------------------------------------------------------------------------------------------ processes
 
 # A pid is ours only when alive and it is the Karaf of a folder under $WORK.
-is_ours() {
-    local pid=$1 dir=$2
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
-    tr '\0' '\n' < "/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "-Dkaraf.base=$dir"
-}
+# The launcher's own helpers for editing .cfg files and recognising its Karafs (see ./orrery).
+eval "$(awk '/^(cfg_file|set_cfg|write_identity|is_ours)\(\) \{$/,/^\}$/' "$ROOT/orrery")"
+for f in cfg_file set_cfg write_identity is_ours; do
+    declare -F "$f" >/dev/null || die "cannot reuse $f() from ./orrery (was it renamed?)"
+done
 
 stop_karaf() {
     local name=$1 dir=$2 pid i
@@ -155,48 +155,22 @@ wait_for() {
 
 # ------------------------------------------------------------------------------------------------ config files
 
-# etc/<pid>.cfg, created from the commented file the features ship when missing.
-cfg_file() {
-    local dir=$1 pid=$2 shipped
-    if [[ ! -f "$dir/etc/$pid.cfg" ]]; then
-        shipped=$(find "$dir/system/dev/orrery/orrery-features" -name "orrery-features-*-$pid.cfg" 2>/dev/null | head -1)
-        if [[ -n "$shipped" ]]; then cp "$shipped" "$dir/etc/$pid.cfg"; else : > "$dir/etc/$pid.cfg"; fi
-    fi
-    echo "$dir/etc/$pid.cfg"
-}
-
-set_cfg() {
-    local file=$1 key=$2 value=$3 k=${2//./\\.}
-    touch "$file"
-    if grep -qE "^[[:space:]]*$k[[:space:]]*=" "$file"; then
-        sed -i -E "s|^[[:space:]]*$k[[:space:]]*=.*|$key = $value|" "$file"
-    elif grep -qE "^#[[:space:]]*$k[[:space:]]*=" "$file"; then
-        sed -i -E "0,/^#[[:space:]]*$k[[:space:]]*=.*/s||$key = $value|" "$file"
-    else
-        printf '%s = %s\n' "$key" "$value" >> "$file"
-    fi
-}
-
-unpack() {
+# Always a fresh folder (the launcher's unpack keeps an up-to-date one): the first start is measured.
+unpack_fresh() {
     rm -rf "$2"
     mkdir -p "$2"
     tar -xzf "$1" -C "$2" --strip-components=1
 }
 
 identity() {
-    local file
-    file=$(cfg_file "$1" dev.orrery.agent.hostinfo)
-    set_cfg "$file" hostId "$2"
-    set_cfg "$file" hostname "$2"
-    set_cfg "$file" sn "$2"
-    set_cfg "$file" groups bench
+    write_identity "$1" "$2" bench
     set_cfg "$(cfg_file "$1" dev.orrery.agent)" centerHost 127.0.0.1
     set_cfg "$(cfg_file "$1" dev.orrery.agent)" centerPort "$CENTER_PORT"
 }
 
 prepare_center() {
     local dir="$WORK/center" cfg
-    unpack "$ALLINONE_TGZ" "$dir"
+    unpack_fresh "$ALLINONE_TGZ" "$dir"
     set_cfg "$dir/etc/org.ops4j.pax.web.cfg" org.ops4j.pax.web.listening.addresses 127.0.0.1
     set_cfg "$dir/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$REST_PORT"
     set_cfg "$dir/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
@@ -300,7 +274,7 @@ sample() {
 measure_agent() {
     local opts=$1 dir="$WORK/agent" pid first_ms conn_ms restart_ms first
     say "agent options (EXTRA_JAVA_OPTS): ${opts:-(bin/setenv defaults)}"
-    unpack "$AGENT_TGZ" "$dir"
+    unpack_fresh "$AGENT_TGZ" "$dir"
     identity "$dir" "$AGENT_ID"
 
     say "first start of the agent (fresh folder, as after an install)"
