@@ -11,25 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy's workers: lanes, each a single thread, so that jobs for one key (the acks and the
- * result of one host task) run in the order they arrived while different keys run in parallel;
- * a serial lane for presence events (a channel's loss and its hosts' arrival must be handled in
+ * The proxy's workers: a pool for dispatching new tasks (acks and results are written by the
+ * recorder, {@link GroupCommit}); a serial lane for presence events (a channel's loss and its hosts' arrival must be handled in
  * the order they happened); and the periodic sweeper. Failures of a job are logged, never thrown.
  */
 final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
-    private final ExecutorService[] lanes;
-    private final AtomicInteger next = new AtomicInteger();
+    private final ExecutorService pool;
     private final ExecutorService serial;
     private final ScheduledExecutorService sweeper;
 
     Workers(int threads, long sweepIntervalMillis, Runnable sweep) {
-        ThreadFactory factory = threads("orrery-proxy-worker");
-        lanes = new ExecutorService[threads];
-        for (int i = 0; i < threads; i++) {
-            lanes[i] = Executors.newSingleThreadExecutor(factory);
-        }
+        pool = Executors.newFixedThreadPool(threads, threads("orrery-proxy-worker"));
         serial = Executors.newSingleThreadExecutor(threads("orrery-proxy-presence"));
         sweeper = Executors.newSingleThreadScheduledExecutor(threads("orrery-proxy-sweeper"));
         sweeper.scheduleWithFixedDelay(() -> guarded("sweep", sweep), sweepIntervalMillis, sweepIntervalMillis,
@@ -38,12 +32,7 @@ final class Workers {
 
     /** Runs a job on any worker. */
     void run(String what, Runnable job) {
-        submit(lanes[Math.floorMod(next.getAndIncrement(), lanes.length)], what, job);
-    }
-
-    /** Runs a job after every job submitted before it with the same key (and in parallel with other keys). */
-    void byKey(Object key, String what, Runnable job) {
-        submit(lanes[Math.floorMod(key.hashCode(), lanes.length)], what, job);
+        submit(pool, what, job);
     }
 
     /** Runs a job in the serial lane, after every job submitted there before it. */
@@ -54,15 +43,11 @@ final class Workers {
     void close() {
         sweeper.shutdownNow();
         serial.shutdown();
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
-        }
+        pool.shutdown();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             boolean finished = serial.awaitTermination(5, TimeUnit.SECONDS);
-            for (ExecutorService lane : lanes) {
-                finished &= lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
+            finished &= pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!finished) {
                 LOG.warn("Proxy workers did not finish within 5 s");
             }
@@ -71,9 +56,7 @@ final class Workers {
             Thread.currentThread().interrupt();
         }
         serial.shutdownNow();
-        for (ExecutorService lane : lanes) {
-            lane.shutdownNow();
-        }
+        pool.shutdownNow();
     }
 
     private static void submit(ExecutorService executor, String what, Runnable job) {
