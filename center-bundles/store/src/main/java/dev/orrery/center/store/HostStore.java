@@ -1,7 +1,10 @@
 package dev.orrery.center.store;
 
+import dev.orrery.api.HostStatus;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -64,6 +67,24 @@ public interface HostStore {
     }
 
     /**
+     * Where hosts are reachable now: the channel of each of them that is {@code ONLINE}. The
+     * default reads them with {@link #getAll}.
+     *
+     * @param hostIds host ids
+     * @return host id to channel, for the online ones among them
+     * @since 0.4
+     */
+    default Map<String, String> onlineChannels(Collection<String> hostIds) {
+        Map<String, String> out = new HashMap<>();
+        for (HostRecord h : getAll(hostIds)) {
+            if (h.status() == HostStatus.ONLINE && h.channel() != null) {
+                out.put(h.hostId(), h.channel());
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param query the filter
      * @return matching hosts ordered by hostId
      */
@@ -76,8 +97,9 @@ public interface HostStore {
     int count(HostQuery query);
 
     /**
-     * Resolves target names to host ids. A name matches a host by hostId, hostname, any IP or
-     * SN; a group name matches every host in the group.
+     * Resolves target names to host ids. A name that is a host's hostId names that host; any
+     * other name matches the hosts with that hostname, IP or SN; a group name matches every
+     * host in the group.
      *
      * @param names host names (hostId, hostname, IP or SN)
      * @param groups group names

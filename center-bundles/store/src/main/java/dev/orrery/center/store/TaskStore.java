@@ -22,7 +22,24 @@ public interface TaskStore {
      * @param task the task
      * @param hostIds its hosts, distinct, non-empty
      */
-    void create(TaskRecord task, List<String> hostIds);
+    default void create(TaskRecord task, List<String> hostIds) {
+        createAll(List.of(new NewTask(task, hostIds, List.of())));
+    }
+
+    /**
+     * Persists many tasks with their host tasks in one transaction with one commit (group
+     * commit of submissions): all of them or, on an error, none. Host tasks named in a task's
+     * {@link NewTask#dispatched} claims are created {@code DISPATCHED} through their channel,
+     * with their resend time (as if {@link #dispatch(String, List)} had claimed them at once);
+     * the others {@code PENDING}.
+     *
+     * <p>This and {@link #record} are for group-commit writers (one thread each writing batches
+     * for many callers): they run on the few connections the store keeps for such writers.
+     *
+     * @param tasks the tasks, with distinct ids
+     * @since 0.4
+     */
+    void createAll(List<NewTask> tasks);
 
     /**
      * @param taskId a task id

@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded database and a small fixed pool of connections. Each unit of work runs in its
- * own transaction on a connection that no other thread uses meanwhile; deadlock victims and
+ * The embedded database and a small fixed pool of connections, plus {@value #WRITER_CONNECTIONS}
+ * connections kept for the group-commit writers ({@link #writerTx}), so that the threads that
+ * store every result and create every task never queue behind request threads. Each unit of
+ * work runs in its own transaction on a connection that no other thread uses meanwhile; deadlock victims and
  * lock timeouts are retried. Failures reach callers as {@link OrreryException} with
  * {@link ErrorCode#STORE_UNAVAILABLE}, never as SQL text. Thread-safe.
  */
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int ATTEMPTS = 3;
+    /** Connections kept for {@link #writerTx}, beside the pool. */
+    static final int WRITER_CONNECTIONS = 2;
 
     /** A unit of work inside one transaction. */
     @FunctionalInterface
@@ -45,6 +49,7 @@ public final class Database {
 
     private final DerbyEngine engine;
     private final BlockingQueue<Connection> pool;
+    private final BlockingQueue<Connection> writers = new ArrayBlockingQueue<>(WRITER_CONNECTIONS);
     private final List<Connection> all = new ArrayList<>();
     private final int waitSeconds;
     private volatile boolean closed;
@@ -85,13 +90,13 @@ public final class Database {
         }
         this.engine = new DerbyEngine(dir, derbyProperties);
         try {
-            for (int i = 0; i < poolSize; i++) {
+            for (int i = 0; i < poolSize + WRITER_CONNECTIONS; i++) {
                 Connection c = engine.connect();
                 c.setAutoCommit(false);
                 synchronized (all) {
                     all.add(c);
                 }
-                pool.add(c);
+                (i < poolSize ? pool : writers).add(c);
             }
             Migrator.migrate(this);
         } catch (SQLException | RuntimeException e) {
@@ -110,8 +115,26 @@ public final class Database {
      * @throws OrreryException {@code STORE_UNAVAILABLE} if the database fails
      */
     public <T> T tx(Work<T> work) {
+        return tx(pool, work);
+    }
+
+    /**
+     * As {@link #tx}, on one of the connections kept for the group-commit writers: for a
+     * thread that writes batches for many callers (each writer thread at most one transaction
+     * at a time), never for request threads.
+     *
+     * @param work the work
+     * @param <T> its result type
+     * @return the work's result
+     * @throws OrreryException {@code STORE_UNAVAILABLE} if the database fails
+     */
+    public <T> T writerTx(Work<T> work) {
+        return tx(writers, work);
+    }
+
+    private <T> T tx(BlockingQueue<Connection> from, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
-            Connection c = take();
+            Connection c = take(from);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -128,7 +151,7 @@ public final class Database {
                 rollback(c);
                 throw e;
             } finally {
-                pool.offer(healthy(c));
+                from.offer(healthy(c));
             }
         }
     }
@@ -156,12 +179,12 @@ public final class Database {
         LOG.info("Store at {} closed", engine.dir());
     }
 
-    private Connection take() {
+    private Connection take(BlockingQueue<Connection> from) {
         if (closed) {
             throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is closed");
         }
         try {
-            Connection c = pool.poll(waitSeconds, TimeUnit.SECONDS);
+            Connection c = from.poll(waitSeconds, TimeUnit.SECONDS);
             if (c == null) {
                 throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is busy: no connection within " + waitSeconds + " s");
             }

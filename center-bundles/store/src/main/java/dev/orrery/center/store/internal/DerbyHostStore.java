@@ -1,5 +1,6 @@
 package dev.orrery.center.store.internal;
 
+import dev.orrery.api.HostStatus;
 import dev.orrery.center.store.HostQuery;
 import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
@@ -7,13 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import dev.orrery.api.HostStatus;
 import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,6 +83,28 @@ public final class DerbyHostStore implements HostStore {
             return List.of();
         }
         return seenAll(db.tx(c -> HostRows.load(c, hostIds)));
+    }
+
+    @Override
+    public Map<String, String> onlineChannels(Collection<String> hostIds) {
+        if (hostIds == null || hostIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.tx(c -> {
+            Map<String, String> out = new HashMap<>();
+            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(hostIds))) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT host_id, channel FROM hosts WHERE status = 'ONLINE'"
+                        + " AND channel IS NOT NULL AND host_id IN (" + Sql.marks(chunk.size()) + ")")) {
+                    Sql.bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override

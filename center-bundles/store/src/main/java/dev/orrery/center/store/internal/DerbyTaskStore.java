@@ -4,6 +4,7 @@ import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.Progress;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,15 +34,16 @@ public final class DerbyTaskStore implements TaskStore {
     }
 
     @Override
-    public void create(TaskRecord task, List<String> hostIds) {
-        Objects.requireNonNull(task, "task");
-        if (hostIds == null || hostIds.isEmpty()) {
-            throw new IllegalArgumentException("a task needs at least one host");
+    public void createAll(List<NewTask> tasks) {
+        if (tasks.isEmpty()) {
+            return;
         }
-        if (new HashSet<>(hostIds).size() != hostIds.size()) {
-            throw new IllegalArgumentException("host ids must be distinct");
-        }
-        db.tx(c -> TaskWrites.create(c, task, hostIds));
+        db.writerTx(c -> {
+            for (NewTask t : tasks) {
+                TaskWrites.create(c, t);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -109,7 +110,7 @@ public final class DerbyTaskStore implements TaskStore {
 
     @Override
     public List<Progress.Outcome> record(List<Progress> progress) {
-        return progress.isEmpty() ? List.of() : db.tx(c -> Progressions.record(c, progress));
+        return progress.isEmpty() ? List.of() : db.writerTx(c -> Progressions.record(c, progress));
     }
 
     @Override

@@ -20,7 +20,8 @@ public @interface StoreConfig {
 
     /** @return how many JDBC connections are kept open, 1 to 64 */
     @AttributeDefinition(name = "Pool size", min = "1", max = "64",
-            description = "How many database connections are kept open (1-64).")
+            description = "How many database connections are kept open (1-64) for REST reads, dispatch and presence;"
+                    + " two more are kept for the group-commit writers.")
     int poolSize() default 8;
 
     /** @return Derby's page cache, in pages (derby.storage.pageCacheSize), at least 40 */

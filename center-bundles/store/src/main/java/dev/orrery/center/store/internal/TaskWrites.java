@@ -2,12 +2,15 @@ package dev.orrery.center.store.internal;
 
 import dev.orrery.api.HostTaskState;
 import dev.orrery.api.TaskState;
+import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.TaskRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The writing half of the task store. Lock order, to stay free of deadlocks: a transaction
@@ -23,7 +26,8 @@ final class TaskWrites {
     private TaskWrites() {
     }
 
-    static Void create(Connection c, TaskRecord t, List<String> hostIds) throws SQLException {
+    static void create(Connection c, NewTask n) throws SQLException {
+        TaskRecord t = n.task();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (task_id, task_type, created_by, created_at,"
                 + " timeout_seconds, deadline, params, body, state, host_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, t.taskId());
@@ -35,26 +39,32 @@ final class TaskWrites {
             ps.setString(7, Sql.encodeMap(t.params()));
             ps.setBytes(8, t.body());
             ps.setString(9, TaskState.RECEIVED.name());
-            ps.setInt(10, hostIds.size());
+            ps.setInt(10, n.hostIds().size());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_tasks (task_id, host_id, state, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (String hostId : hostIds) {
+        Map<String, DispatchClaim> claims = new HashMap<>();
+        n.dispatched().forEach(claim -> claims.put(claim.hostId(), claim));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_tasks (task_id, host_id, state, channel, sends,"
+                + " resend_at, dispatched_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int count = 0;
+            for (String hostId : n.hostIds()) {
+                DispatchClaim claim = claims.get(hostId);
                 ps.setString(1, t.taskId());
                 ps.setString(2, hostId);
-                ps.setString(3, HostTaskState.PENDING.name());
-                ps.setLong(4, t.createdAt());
-                ps.setLong(5, t.createdAt());
+                ps.setString(3, (claim == null ? HostTaskState.PENDING : HostTaskState.DISPATCHED).name());
+                ps.setString(4, claim == null ? null : claim.channel());
+                ps.setInt(5, claim == null ? 0 : 1);
+                Sql.setLong(ps, 6, claim == null ? null : claim.resendAt());
+                Sql.setLong(ps, 7, claim == null ? null : t.createdAt());
+                ps.setLong(8, t.createdAt());
+                ps.setLong(9, t.createdAt());
                 ps.addBatch();
-                if (++n % BATCH == 0) {
+                if (++count % BATCH == 0) {
                     ps.executeBatch();
                 }
             }
             ps.executeBatch();
         }
-        return null;
     }
 
     static boolean advance(Connection c, String taskId, String hostId, HostTaskState next, String channel, long now, long resendAt)

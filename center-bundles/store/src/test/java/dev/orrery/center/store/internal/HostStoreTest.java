@@ -72,7 +72,10 @@ class HostStoreTest extends DerbyTestSupport {
         hosts.channelReport("ch-p", List.of(), 400);
         assertEquals("ch-q", hosts.get("p-1").orElseThrow().channel());
 
+        assertEquals(Map.of("p-1", "ch-q"), hosts.onlineChannels(List.of("p-1", "p-2", "nosuch")), "only online hosts, with their channel");
+
         hosts.channelLost("ch-q");
+        assertEquals(Map.of(), hosts.onlineChannels(List.of("p-1", "p-2")));
         HostRecord gone = hosts.get("p-1").orElseThrow();
         assertEquals(HostStatus.OFFLINE, gone.status());
         assertNull(gone.channel());
