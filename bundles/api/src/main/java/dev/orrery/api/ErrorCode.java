@@ -38,6 +38,8 @@ public enum ErrorCode {
     INTERNAL(Layer.PROXY, 500),
     /** The center's store is unavailable. */
     STORE_UNAVAILABLE(Layer.PROXY, 503),
+    /** More submissions are waiting for the store than the center queues; nothing was created: try again shortly. */
+    OVERLOADED(Layer.PROXY, 503),
 
     // ---- channel: the relay tier
     /** No channel currently holds a connection to the host. */

@@ -13,10 +13,12 @@ import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,37 @@ final class Dispatcher {
                 }
             }
             claimAndSend(task, claims);
+        }
+    }
+
+    /**
+     * Claims for the hosts online now, to create their host tasks {@code DISPATCHED} in the
+     * task's own transaction.
+     */
+    List<DispatchClaim> claimsFor(List<String> hostIds) {
+        Map<String, String> online = hosts.onlineChannels(hostIds);
+        List<DispatchClaim> claims = new ArrayList<>(online.size());
+        for (String hostId : hostIds) {
+            String channel = online.get(hostId);
+            if (channel != null) {
+                claims.add(new DispatchClaim(hostId, channel, retry.resendAt(1)));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * A task was created with these claims: sends the claimed host tasks, then dispatches the
+     * others whose host came online meanwhile (the rest wait for their host).
+     */
+    void sendCreated(TaskRecord task, List<String> hostIds, List<DispatchClaim> claims) {
+        for (DispatchClaim claim : claims) {
+            send(task, claim.hostId(), claim.channel());
+        }
+        if (claims.size() < hostIds.size()) {
+            Set<String> claimed = new HashSet<>();
+            claims.forEach(c -> claimed.add(c.hostId()));
+            dispatchNew(task, hostIds.stream().filter(h -> !claimed.contains(h)).toList());
         }
     }
 

@@ -1,64 +1,88 @@
 package dev.orrery.center.proxy.internal;
 
-import dev.orrery.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: acks and results are queued as they arrive, and one thread hands the store
- * everything that arrived while the previous batch was being written (up to a count, and about
- * {@value #MAX_BATCH_BYTES} bytes of output), one batch at a time. One thread and one queue keep
- * the arrival order, so the acks and the result of one host task are recorded in that order.
- * Never blocks the caller (MINA I/O threads).
+ * Group commit: items are queued as they arrive, and one thread hands the writer everything
+ * that arrived while the previous batch was being written (up to a count and a total weight),
+ * one batch at a time, so one commit of the store serves many callers. One thread and one queue
+ * keep the arrival order. {@link #add} never blocks.
+ *
+ * @param <T> the items
  */
-final class GroupCommit {
-    static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+final class GroupCommit<T> {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final long POLL_MILLIS = 200;
 
-    private final LinkedBlockingQueue<Outcomes.Report> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<T> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
-    private final Consumer<List<Outcomes.Report>> writer;
+    private final String name;
     private final int maxBatch;
+    private final long maxWeight;
+    private final ToLongFunction<T> weight;
+    private final Consumer<List<T>> writer;
     private final Thread thread;
     private volatile boolean stopping;
+    /** The first item of the batch being written, or {@code null}. */
+    private volatile T writing;
 
     /**
-     * @param maxBatch most reports per batch
-     * @param writer writes one batch (and acknowledges what it stored)
+     * @param name what is written, for the thread's name and the log
+     * @param maxBatch most items per batch
+     * @param maxWeight a batch takes no more items once their weights reach this
+     * @param weight an item's weight (bytes of output, host tasks, ...)
+     * @param writer writes one batch; what it throws is logged
      */
-    GroupCommit(int maxBatch, Consumer<List<Outcomes.Report>> writer) {
+    GroupCommit(String name, int maxBatch, long maxWeight, ToLongFunction<T> weight, Consumer<List<T>> writer) {
+        this.name = name;
         this.maxBatch = maxBatch;
+        this.maxWeight = maxWeight;
+        this.weight = weight;
         this.writer = writer;
-        this.thread = new Thread(this::run, "orrery-proxy-recorder");
+        this.thread = new Thread(this::run, "orrery-proxy-" + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Queues an ack or a result that just arrived through a channel. */
-    void add(String channelId, Message message) {
+    /** @return {@code false} if stopping: the item was not queued */
+    boolean add(T item) {
         if (stopping) {
-            LOG.warn("Proxy stopping; dropped a {} from channel {} (the agent sends it again)", message.getClass().getSimpleName(),
-                    channelId);
-            return;
+            return false;
         }
         pending.incrementAndGet();
-        queue.add(new Outcomes.Report(channelId, message, System.currentTimeMillis()));
+        queue.add(item);
+        return true;
     }
 
-    /** @return reports queued or being written */
+    /** @return items queued or being written */
     int backlog() {
         return pending.get();
     }
 
-    /** Writes what is queued (for up to 5 s), then stops. */
-    void close() {
+    /**
+     * @return the oldest item not yet written: the first of the batch being written, else the
+     *     head of the queue (an item taken from the queue an instant ago may be missed)
+     */
+    Optional<T> oldest() {
+        T w = writing;
+        return w != null ? Optional.of(w) : Optional.ofNullable(queue.peek());
+    }
+
+    /**
+     * Writes what is queued (for up to 5 s), then stops.
+     *
+     * @return the items left unwritten
+     */
+    List<T> close() {
         stopping = true;
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -66,43 +90,44 @@ final class GroupCommit {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("Proxy recorder did not finish within 5 s; {} reports left (agents send them again)", queue.size());
+            LOG.warn("Proxy {} did not finish within 5 s; {} left", name, queue.size());
             thread.interrupt();
         }
+        List<T> left = new ArrayList<>();
+        queue.drainTo(left);
+        return left;
     }
 
     private void run() {
-        List<Outcomes.Report> batch = new ArrayList<>();
+        List<T> batch = new ArrayList<>();
         while (!stopping || !queue.isEmpty()) {
             try {
-                Outcomes.Report first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                T first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                writing = first;
                 batch.add(first);
-                long bytes = size(first);
-                while (batch.size() < maxBatch && bytes < MAX_BATCH_BYTES) {
-                    Outcomes.Report next = queue.poll();
+                long total = weight.applyAsLong(first);
+                while (batch.size() < maxBatch && total < maxWeight) {
+                    T next = queue.poll();
                     if (next == null) {
                         break;
                     }
                     batch.add(next);
-                    bytes += size(next);
+                    total += weight.applyAsLong(next);
                 }
                 writer.accept(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Recording {} acks and results failed: {}", batch.size(), e.toString(), e);
+                LOG.warn("Proxy {}: writing a batch of {} failed: {}", name, batch.size(), e.toString(), e);
             } finally {
+                writing = null;
                 pending.addAndGet(-batch.size());
                 batch.clear();
             }
         }
-    }
-
-    private static long size(Outcomes.Report r) {
-        return r.message() instanceof Message.Result res ? 64L + res.stdout().length + res.stderr().length : 64L;
     }
 }

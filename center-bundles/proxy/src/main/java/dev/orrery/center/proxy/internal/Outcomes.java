@@ -34,6 +34,11 @@ final class Outcomes {
 
     /** An ack or a result as it arrived from a channel. */
     record Report(String channelId, Message message, long at) {
+        /** @return about how many bytes it holds, for the recorder's batches */
+        long size() {
+            return message instanceof Message.Result res ? 64L + res.stdout().length + res.stderr().length : 64L;
+        }
+
         String key() {
             return message instanceof Message.Ack a ? a.taskId() + "@" + a.hostId()
                     : ((Message.Result) message).taskId() + "@" + ((Message.Result) message).hostId();

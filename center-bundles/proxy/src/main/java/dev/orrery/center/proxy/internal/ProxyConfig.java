@@ -39,6 +39,13 @@ public @interface ProxyConfig {
     /** @return the most acks and results written in one transaction */
     @AttributeDefinition(name = "Record batch size", min = "1", max = "10000",
             description = "Acks and results that arrived while the previous batch was being written are written together,"
-                    + " in one transaction with one commit, up to this many; results are acknowledged after the commit.")
+                    + " in one transaction with one commit, up to this many; results are acknowledged after the commit."
+                    + " New tasks are created in batches of up to this many too.")
     int recordBatchSize() default 1000;
+
+    /** @return the most submissions waiting for their transaction before new ones are refused */
+    @AttributeDefinition(name = "Submission queue limit", min = "1",
+            description = "New tasks are created in batches, one transaction each (group commit); when this many wait for"
+                    + " theirs, a new submission is refused at once with 503 OVERLOADED (nothing is created).")
+    int submitQueueLimit() default 10000;
 }

@@ -9,10 +9,11 @@ package dev.orrery.center.proxy.internal;
  * @param workerThreads worker threads
  * @param resendInitialMillis first wait for an Ack RECEIVED before sending again
  * @param resendMaxMillis longest wait between two sends
- * @param recordBatchSize most acks and results written in one transaction (group commit)
+ * @param recordBatchSize most acks and results, or new tasks, written in one transaction (group commit)
+ * @param submitQueueLimit most submissions waiting for their transaction; more are refused ({@code OVERLOADED})
  */
 public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads,
-        long resendInitialMillis, long resendMaxMillis, int recordBatchSize) {
+        long resendInitialMillis, long resendMaxMillis, int recordBatchSize, int submitQueueLimit) {
     public ProxySettings {
         if (maxTimeoutSeconds < 1) {
             throw new IllegalArgumentException("maxTimeoutSeconds must be positive, was " + maxTimeoutSeconds);
@@ -36,12 +37,16 @@ public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, lo
         if (recordBatchSize < 1 || recordBatchSize > 10000) {
             throw new IllegalArgumentException("recordBatchSize must be 1-10000, was " + recordBatchSize);
         }
+        if (submitQueueLimit < 1) {
+            throw new IllegalArgumentException("submitQueueLimit must be positive, was " + submitQueueLimit);
+        }
     }
 
-    /** Settings with the default group-commit batch (1000). */
+    /** Settings with the default group-commit batch (1000) and submission queue (10000). */
     public ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, long sweepIntervalMillis, int workerThreads,
             long resendInitialMillis, long resendMaxMillis) {
-        this(defaultTimeoutSeconds, maxTimeoutSeconds, sweepIntervalMillis, workerThreads, resendInitialMillis, resendMaxMillis, 1000);
+        this(defaultTimeoutSeconds, maxTimeoutSeconds, sweepIntervalMillis, workerThreads, resendInitialMillis, resendMaxMillis, 1000,
+                10000);
     }
 
     /** Settings with the default resend waits (5 s growing to 60 s). */
@@ -51,6 +56,6 @@ public record ProxySettings(int defaultTimeoutSeconds, int maxTimeoutSeconds, lo
 
     static ProxySettings from(ProxyConfig c) {
         return new ProxySettings(c.defaultTimeoutSeconds(), c.maxTimeoutSeconds(), c.sweepIntervalMillis(), c.workerThreads(),
-                c.resendInitialMillis(), c.resendMaxMillis(), c.recordBatchSize());
+                c.resendInitialMillis(), c.resendMaxMillis(), c.recordBatchSize(), c.submitQueueLimit());
     }
 }

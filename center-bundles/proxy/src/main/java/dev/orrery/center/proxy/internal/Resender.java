@@ -39,11 +39,15 @@ final class Resender {
         this.counters = counters;
     }
 
-    /** @return how many host tasks were sent again */
-    int scan() {
+    /**
+     * @param upTo resend host tasks due by this time (epoch ms): now, or earlier while acks that
+     *     arrived since then are still waiting to be recorded (their host tasks are not overdue)
+     * @return how many host tasks were sent again
+     */
+    int scan(long upTo) {
         int sent = 0;
         Map<String, Optional<TaskRecord>> cache = new HashMap<>();
-        List<Resend> due = tasks.dueForResend(System.currentTimeMillis(), BATCH);
+        List<Resend> due = tasks.dueForResend(upTo, BATCH);
         Map<String, HostRecord> byId = new HashMap<>();
         hosts.getAll(due.stream().map(Resend::hostId).distinct().toList()).forEach(h -> byId.put(h.hostId(), h));
         for (Resend r : due) {

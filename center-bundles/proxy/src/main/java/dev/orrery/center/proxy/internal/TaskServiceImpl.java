@@ -8,9 +8,11 @@ import dev.orrery.center.link.ChannelGateway;
 import dev.orrery.center.link.LinkListener;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.proxy.TaskSubmission;
+import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.center.store.HostStore.Resolution;
 import dev.orrery.center.store.HostTaskRecord;
+import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class TaskServiceImpl implements TaskService, LinkListener {
     private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
     private static final int MAX_RESULTS = 1000;
+    /** A batch of acks and results takes no more once their output reaches this many bytes. */
+    private static final long RECORD_BATCH_BYTES = 16 * 1024 * 1024;
 
     private final ProxySettings settings;
     private final HostStore hosts;
@@ -48,7 +52,8 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     private final Terminator terminator;
     private final Workers workers;
     private final Resender resender;
-    private final GroupCommit recorder;
+    private final GroupCommit<Outcomes.Report> recorder;
+    private final Creations creations;
     private final Counters counters = new Counters();
 
     /**
@@ -80,7 +85,9 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         this.outcomes = new Outcomes(tasks, gateway, dispatcher, counters);
         this.resender = new Resender(hosts, tasks, dispatcher, retry, counters);
         this.terminator = new Terminator(hosts, tasks, gateway);
-        this.recorder = new GroupCommit(settings.recordBatchSize(), outcomes::record);
+        this.recorder = new GroupCommit<>("recorder", settings.recordBatchSize(), RECORD_BATCH_BYTES, Outcomes.Report::size,
+                outcomes::record);
+        this.creations = new Creations(tasks, settings.recordBatchSize(), settings.submitQueueLimit());
         this.workers = new Workers(settings.workerThreads(), settings.sweepIntervalMillis(), this::sweep);
     }
 
@@ -97,9 +104,12 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         long now = System.currentTimeMillis();
         TaskRecord task = new TaskRecord(TaskIds.next(now), submission.type(), submission.createdBy(), now, timeout,
                 submission.params(), submission.body(), TaskState.RECEIVED);
-        tasks.create(task, r.hostIds());
+        // the host tasks of hosts online now are claimed in the task's own transaction and sent
+        // once it commits; the others wait for their host (or for the check after the commit)
+        List<DispatchClaim> claims = dispatcher.claimsFor(r.hostIds());
+        creations.create(new NewTask(task, r.hostIds(), claims));
         LOG.info("Task {} ({}) by {} accepted for {} host(s)", task.taskId(), task.type(), task.createdBy(), r.hostIds().size());
-        workers.run("dispatch " + task.taskId(), () -> dispatcher.dispatchNew(task, r.hostIds()));
+        workers.run("dispatch " + task.taskId(), () -> dispatcher.sendCreated(task, r.hostIds(), claims));
         return new Accepted(task.taskId(), r.hostIds().size());
     }
 
@@ -134,12 +144,19 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public void onAck(String channelId, Message.Ack ack) {
-        recorder.add(channelId, ack);
+        record(channelId, ack);
     }
 
     @Override
     public void onResult(String channelId, Message.Result result) {
-        recorder.add(channelId, result);
+        record(channelId, result);
+    }
+
+    private void record(String channelId, Message message) {
+        if (!recorder.add(new Outcomes.Report(channelId, message, System.currentTimeMillis()))) {
+            LOG.warn("Proxy stopping; dropped a {} from channel {} (the agent sends it again)", message.getClass().getSimpleName(),
+                    channelId);
+        }
     }
 
     @Override
@@ -158,11 +175,20 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         return recorder.backlog();
     }
 
-    /** Stops the sweeper, the workers and the recorder, letting queued work finish for a few seconds. */
+    /** @return submissions waiting for their transaction */
+    int creationBacklog() {
+        return creations.backlog();
+    }
+
+    /** Stops taking submissions, then stops the sweeper, the workers and the recorder, letting queued work finish for a few seconds. */
     @Deactivate
     public void close() {
+        creations.close();
         workers.close();
-        recorder.close();
+        List<Outcomes.Report> left = recorder.close();
+        if (!left.isEmpty()) {
+            LOG.warn("Proxy stopped with {} acks and results not recorded (agents send results again)", left.size());
+        }
     }
 
     private void sweep() {
@@ -171,6 +197,8 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
             tasks.get(taskId).ifPresent(t -> terminator.end(taskId, HostTaskState.TIMED_OUT, ErrorCode.TIMED_OUT,
                     "no result within " + t.timeoutSeconds() + " s"));
         }
-        resender.scan();
+        // An ack that arrived before a host task's resend time may still wait in the recorder's
+        // queue: only host tasks due before the oldest report not yet recorded are overdue.
+        resender.scan(recorder.oldest().map(Outcomes.Report::at).map(at -> Math.min(at, now)).orElse(now));
     }
 }

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.center.proxy.TaskService;
+import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Dispatched host tasks without an Ack RECEIVED are sent again, from the store, until received or timed out. */
@@ -34,6 +39,35 @@ class ResendTest extends ProxyTestBase {
         awaitState(acc.taskId(), p + "h", HostTaskState.RECEIVED);
         int sent = gateway.tasksFor(p + "h").size();
         await().during(Duration.ofMillis(1200)).atMost(WAIT).until(() -> gateway.tasksFor(p + "h").size() <= sent + 1);
+    }
+
+    @Test
+    void anAckWaitingToBeRecordedHoldsTheResendBack() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        TaskStore slowRecorder = (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class},
+                (o, m, args) -> {
+                    if (m.getName().equals("record")) {
+                        gate.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return m.invoke(tasks, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        proxy.close();
+        proxy = new TaskServiceImpl(new ProxySettings(60, 3600, 100, 2, 1000, 2000), hosts, slowRecorder, gateway);
+        register(p + "h");
+        online(p + "ch", p + "h");
+        TaskService.Accepted acc = run("echo", 600, List.of(p + "h"), List.of());
+        await().atMost(WAIT).until(() -> gateway.tasksFor(p + "h").size() == 1);
+        // the agent acknowledges at once, but the store takes seconds to record it: still no resend
+        proxy.onAck(p + "ch", new Message.Ack(acc.taskId(), p + "h", Message.AckKind.RECEIVED));
+        await().during(Duration.ofMillis(2500)).atMost(WAIT).until(() -> gateway.tasksFor(p + "h").size() == 1);
+        gate.countDown();
+        awaitState(acc.taskId(), p + "h", HostTaskState.RECEIVED);
+        await().during(Duration.ofMillis(600)).atMost(WAIT).until(() -> gateway.tasksFor(p + "h").size() == 1);
+        assertEquals(0, proxy.counters().get("resends"));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-/** Builds the error answer every non-2xx response carries: {@code {"error":{"code","layer","message"}}}. */
+/** Builds the error answer every non-2xx response carries ({@code {"error":{"code","layer","message"}}}), with {@code Retry-After} on a 503. */
 final class ErrorResponses {
     private ErrorResponses() {
     }
@@ -29,7 +29,12 @@ final class ErrorResponses {
      * @return the response
      */
     static Response of(ErrorCode code, String message, List<String> details, int status) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(code, message, details)).build();
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(code, message, details));
+        if (status == 503) {
+            // the center is busy or its store is away for a moment: clients may try again soon
+            r.header("Retry-After", "1");
+        }
+        return r.build();
     }
 
     /**

@@ -14,7 +14,7 @@ public final class OrreryExceptionMapper implements ExceptionMapper<OrreryExcept
     @Override
     public Response toResponse(OrreryException e) {
         int status = ErrorResponses.statusOf(e.code());
-        if (status >= 500) {
+        if (status >= 500 && e.code() != ErrorCode.OVERLOADED) {
             // The message is client-safe by contract; the cause may not be, so it goes to the log only.
             LOG.warn("REST request failed with {}: {}", e.code(), e.getMessage(), e.getCause());
         }
