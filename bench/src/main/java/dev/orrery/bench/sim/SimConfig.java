@@ -22,7 +22,7 @@ public record SimConfig(InetSocketAddress center, int first, int count, int perA
     static final long RECONNECT_MIN_MILLIS = 500;
     static final long RECONNECT_MAX_MILLIS = 30_000;
     /** Agent defaults: result resend backoff bounds, ms. */
-    static final long RESEND_MIN_MILLIS = 1_000;
+    static final long RESEND_MIN_MILLIS = 5_000;
     static final long RESEND_MAX_MILLIS = 60_000;
     /** Agent defaults: heartbeat period when the welcome names none, and registration timeout. */
     static final int HEARTBEAT_SECONDS = 10;

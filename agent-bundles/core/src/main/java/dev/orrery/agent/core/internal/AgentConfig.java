@@ -52,7 +52,7 @@ public @interface AgentConfig {
     int outboxCapacity() default 10000;
 
     @AttributeDefinition(name = "Resend minimum (ms)", min = "1", description = "First resend delay of an unacknowledged result (jittered).")
-    long resendMinMillis() default 1000;
+    long resendMinMillis() default 5000;
 
     @AttributeDefinition(name = "Resend maximum (ms)", min = "1", description = "Largest resend delay of an unacknowledged result.")
     long resendMaxMillis() default 60000;
