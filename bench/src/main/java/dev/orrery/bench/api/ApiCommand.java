@@ -3,6 +3,7 @@ package dev.orrery.bench.api;
 import dev.orrery.bench.Command;
 import dev.orrery.bench.fanout.CenterApi;
 import dev.orrery.bench.fanout.Cluster;
+import dev.orrery.bench.fanout.JfrProbe;
 import dev.orrery.bench.fanout.FanoutOptions;
 import dev.orrery.bench.fanout.Progress;
 import dev.orrery.bench.fanout.SimProcesses;
@@ -28,10 +29,14 @@ public final class ApiCommand implements Command {
     static final String USAGE = String.join("\n",
             "usage: ./orrery bench api [--seconds S] [--rate R] [--max-outstanding M] [cluster options of bench fanout]",
             "  --seconds S           how long to offer the load (30)",
+            "  --warmup W            first offer the same load for W s, not counted, so that the JIT has compiled the",
+            "                        request path before the measured seconds begin (10; 0: none)",
             "  --rate R              offered commands per second, each to one random host (5000)",
             "  --max-outstanding M   most POSTs awaiting their answer at once (512)",
             "  cluster options as for ./orrery bench fanout; defaults here: --agents 1000 --channels 2",
-            "  --work .orrery/bench/api --no-heap --no-baseline");
+            "  --work .orrery/bench/api --no-heap; --jfr DIR records the center during the load: DIR/api.jfr;",
+            "  --no-baseline skips the baseline: the same load of signed GET /health (the HTTP stack's own limit),",
+            "  measured after the commands, whose rate ends the last line as baseline_per_s=... ratio=...");
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
@@ -43,6 +48,7 @@ public final class ApiCommand implements Command {
         int seconds = take(rest, "seconds", 30, 1, 3600);
         int rate = take(rest, "rate", 5000, 1, 1_000_000);
         int outstanding = take(rest, "max-outstanding", 512, 1, 65_536);
+        int warmup = take(rest, "warmup", 10, 0, 600);
         defaults(rest, "agents", "1000");
         defaults(rest, "channels", "2");
         FanoutOptions probe = FanoutOptions.parse(rest);
@@ -65,13 +71,28 @@ public final class ApiCommand implements Command {
                         () -> "");
                 SignedClient api = cluster.api();
                 List<String> hosts = IntStream.range(0, o.agents()).mapToObj(AddressPlan::hostId).toList();
-                ApiFigures f = new ApiLoad((m, p, b) -> api.callAsync(m, p, b)
-                        .thenApply(a -> new ApiLoad.Answer(a.status(), a.body())), hosts, rate, seconds, outstanding,
-                        progress::say).run();
+                ApiLoad.Api client = (m, p, b) -> api.callAsync(m, p, b).thenApply(a -> new ApiLoad.Answer(a.status(), a.body()));
+                if (warmup > 0) {
+                    progress.say("api: warming up for " + warmup + " s (not counted)");
+                    new ApiLoad(client, hosts, rate, warmup, outstanding, line -> { }).run();
+                }
+                JfrProbe jfr = o.jfr() == null ? null
+                        : JfrProbe.start(cluster.center().pid(), Files.createDirectories(o.jfr()).resolve("api.jfr"), progress);
+                ApiFigures f = new ApiLoad(client, hosts, rate, seconds, outstanding, progress::say).run();
+                if (jfr != null) {
+                    jfr.stop();
+                }
                 for (String line : f.details().split("\n")) {
                     progress.say(line);
                 }
-                out.println(f.line());
+                double baseline = 0;
+                if (o.baseline()) {
+                    progress.say("api: baseline, the same load of signed GET /health for " + seconds + " s");
+                    HttpBaseline.Figures b = HttpBaseline.run(client, rate, seconds, outstanding, progress::say);
+                    progress.say(b.details());
+                    baseline = b.perSecond();
+                }
+                out.println(f.line(baseline));
                 out.flush();
                 return f.accepted() > 0 && f.unfinished() == 0 ? 0 : 1;
             }

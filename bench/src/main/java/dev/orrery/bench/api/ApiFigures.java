@@ -27,11 +27,16 @@ public record ApiFigures(int rate, long offered, int accepted, int refused, int 
         return done.count() / span;
     }
 
-    /** @return the figures as the bench's last line */
-    public String line() {
-        return String.format(Locale.ROOT, "api seconds=%.0f rate=%d commands_per_s=%.0f p50_ms=%d p99_ms=%d accepted=%d refused=%d unfinished=%d",
-                offeredSeconds, rate, commandsPerSecond(), done.percentile(50), done.percentile(99), accepted, refused + transportErrors,
-                unfinished);
+    /**
+     * @param baselinePerSecond the HTTP stack's limit measured in the same run, or 0 if not measured
+     * @return the figures as the bench's last line
+     */
+    public String line(double baselinePerSecond) {
+        String line = String.format(Locale.ROOT, "api seconds=%.0f rate=%d commands_per_s=%.0f p50_ms=%d p99_ms=%d accepted=%d refused=%d"
+                + " unfinished=%d", offeredSeconds, rate, commandsPerSecond(), done.percentile(50), done.percentile(99), accepted,
+                refused + transportErrors, unfinished);
+        return baselinePerSecond <= 0 ? line : line + String.format(Locale.ROOT, " baseline_per_s=%.0f ratio=%.3f", baselinePerSecond,
+                commandsPerSecond() / baselinePerSecond);
     }
 
     /** @return a few lines for people */

@@ -73,40 +73,18 @@ public final class ApiLoad {
 
     /** Offers the load, then reads every task's finish time. */
     public ApiFigures run() throws InterruptedException {
-        Semaphore outstanding = new Semaphore(maxOutstanding);
         long start = System.nanoTime();
-        long startMillis = System.currentTimeMillis();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        long issued = 0;
-        long nextReport = start + TimeUnit.SECONDS.toNanos(1);
-        int stalled = 0;
-        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-            long due = (now - start) * rate / 1_000_000_000L;
-            while (issued < due) {
-                if (!outstanding.tryAcquire()) {
-                    stalled++;
-                    break;
-                }
-                issued++;
-                post(outstanding);
-            }
-            if (now >= nextReport) {
-                progress.accept(String.format("api: %d s, %d offered, %d accepted, %d refused", (now - start) / 1_000_000_000L,
-                        issued, sent.size(), refused.get()));
-                nextReport += TimeUnit.SECONDS.toNanos(1);
-            }
-            TimeUnit.MICROSECONDS.sleep(200);
-        }
-        double offeredSeconds = (System.nanoTime() - start) / 1e9;
-        outstanding.acquire(maxOutstanding); // every POST answered
+        OpenLoop.Load load = OpenLoop.run(rate, seconds, maxOutstanding, this::post, issued -> progress.accept(String.format(
+                "api: %d s, %d offered, %d accepted, %d refused", (System.nanoTime() - start) / 1_000_000_000L, issued, sent.size(),
+                refused.get())));
         progress.accept("api: load over; reading the finish time of " + sent.size() + " task(s)");
         Latencies done = new Latencies();
         int unfinished = collect(done);
-        return new ApiFigures(rate, issued, sent.size(), refused.get(), transportErrors.get(), unfinished, stalled > 0,
-                offeredSeconds, startMillis, lastDone.get(), done, accept);
+        return new ApiFigures(rate, load.offered(), sent.size(), refused.get(), transportErrors.get(), unfinished, load.clientBound(),
+                load.seconds(), load.startMillis(), lastDone.get(), done, accept);
     }
 
-    private void post(Semaphore outstanding) {
+    private void post(Runnable answered) {
         String host = hostIds.get(ThreadLocalRandom.current().nextInt(hostIds.size()));
         String body = "{\"targets\":{\"hosts\":[\"" + host + "\"]},\"command\":\"uptime\"}";
         long sentAt = System.currentTimeMillis();
@@ -124,7 +102,7 @@ public final class ApiLoad {
             } catch (Exception parse) {
                 refused.incrementAndGet();
             } finally {
-                outstanding.release();
+                answered.run();
             }
         });
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * when the phase starts, dumped to a file and stopped when it ends. Failures are reported, never
  * thrown: profiling must not break a measurement.
  */
-final class JfrProbe {
+public final class JfrProbe {
     private final long pid;
     private final Path file;
     private final Progress progress;
@@ -24,14 +24,14 @@ final class JfrProbe {
     }
 
     /** @return a recording under way in {@code pid}, to be written to {@code file} by {@link #stop()} */
-    static JfrProbe start(long pid, Path file, Progress progress) {
+    public static JfrProbe start(long pid, Path file, Progress progress) {
         JfrProbe p = new JfrProbe(pid, file, progress);
         p.jcmd("JFR.start", "name=" + p.name, "settings=profile");
         return p;
     }
 
     /** Writes the recording to its file and ends it. */
-    void stop() {
+    public void stop() {
         if (jcmd("JFR.dump", "name=" + name, "filename=" + file.toAbsolutePath())) {
             progress.say("JFR recording of the center written to " + file.toAbsolutePath());
         }

@@ -39,8 +39,20 @@ class ApiLoadTest {
         assertEquals(posts.get(), f.done().count());
         assertEquals(0, f.unfinished());
         assertTrue(f.done().percentile(99) >= 5, "p99 " + f.done().percentile(99));
-        assertTrue(f.line().startsWith("api seconds=1 rate=200 commands_per_s="), f.line());
+        assertTrue(f.line(0).startsWith("api seconds=1 rate=200 commands_per_s="), f.line(0));
+        assertTrue(!f.line(0).contains("baseline"), f.line(0));
+        assertTrue(f.line(1000).matches(".* baseline_per_s=1000 ratio=0\\.\\d{3}"), f.line(1000));
         assertTrue(!lines.isEmpty());
+    }
+
+    @Test
+    void theBaselineCountsAnsweredHealthChecks() throws Exception {
+        AtomicInteger posts = new AtomicInteger();
+        HttpBaseline.Figures b = HttpBaseline.run(new FakeApi(posts, 0), 200, 1, 64, s -> { });
+        assertTrue(b.answered() >= 190 && b.answered() <= 200, "answered " + b.answered());
+        assertEquals(0, posts.get(), "the baseline creates no task");
+        assertTrue(b.perSecond() > 150, "per second " + b.perSecond());
+        assertTrue(b.details().startsWith("baseline GET /health: "), b.details());
     }
 
     @Test
@@ -70,6 +82,9 @@ class ApiLoadTest {
                 String id = "t" + n;
                 sent.put(id, System.currentTimeMillis());
                 return CompletableFuture.completedFuture(new ApiLoad.Answer(202, "{\"taskId\":\"" + id + "\",\"hosts\":1}"));
+            }
+            if (path.equals("/health")) {
+                return CompletableFuture.completedFuture(new ApiLoad.Answer(200, "{\"status\":\"UP\"}"));
             }
             String id = path.substring("/tasks/".length(), path.indexOf("/results"));
             long finished = sent.get(id) + 5;
