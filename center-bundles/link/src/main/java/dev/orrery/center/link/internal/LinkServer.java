@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = {}, immediate = true, configurationPid = LinkConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LinkConfig.class)
 public final class LinkServer {
+    /** Pending connections the kernel queues before accept (capped by net.core.somaxconn). */
+    private static final int BACKLOG = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
 
     private final ChannelRegistry registry;
@@ -71,6 +73,9 @@ public final class LinkServer {
         HostIdcs idcs = new HostIdcs(store);
         acceptor = new NioSocketAcceptor(Math.max(1, Runtime.getRuntime().availableProcessors()));
         acceptor.setReuseAddress(true);
+        // every agent registers here: after a center or datacenter restart thousands connect in the
+        // same second, and MINA's default backlog (50) would drop their SYNs into a 1 s, 3 s, ... retry
+        acceptor.setBacklog(BACKLOG);
         acceptor.setCloseOnDeactivation(true);
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
         handler = new CenterHandler(store, registry, listeners, presence, idcs, settings);
