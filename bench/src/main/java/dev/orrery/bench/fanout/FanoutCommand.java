@@ -100,11 +100,34 @@ public final class FanoutCommand implements Command {
         progress.say(String.format("all %d agents ONLINE after %.2f s", o.agents(), connectS));
         long[] busyHeap = o.heap() ? heaps(cluster, progress, "with " + o.agents() + " agents") : null;
 
+        Round round = null;
+        for (int r = 0; r <= o.warmupRounds(); r++) {
+            boolean timed = r == o.warmupRounds();
+            round = fanOut(o, cluster, api, sims, progress, timed ? "fan-out" : "warm-up fan-out " + (r + 1) + " (not counted)",
+                    timed && o.jfr() != null);
+            progress.say(String.format("%s: DONE after %.3f s", timed ? "timed fan-out" : "warm-up " + (r + 1), round.doneS()));
+        }
+        closeAll(); // the baseline gets the machine to itself
+        closed = false;
+        keep(WorkLock.take(o.work()));
+        double baselineS = o.baseline() ? Baseline.run(o, logs, progress) : 0;
+        return new FanoutFigures(o.agents(), o.channels(), connectS, round.postS(), round.doneS(), round.resultsS(),
+                idleHeap == null ? -1 : (double) (busyHeap[1] - idleHeap[1]) / o.agents(),
+                idleHeap == null ? -1 : (double) (busyHeap[0] - idleHeap[0]) / o.agents(), baselineS);
+    }
+
+    /** One fan-out: when its POST was answered, when it was DONE, and over how long its results were stored. */
+    private record Round(double postS, double doneS, double resultsS) {
+    }
+
+    /** Sends {@code uname -a} to the group, waits until DONE, and checks every result. */
+    private Round fanOut(FanoutOptions o, Cluster cluster, CenterApi api, SimProcesses sims, Progress progress, String label,
+            boolean record) throws Exception {
         JsonNode[] task = {null};
-        progress.phase("fan-out: uname -a to " + o.agents() + " agents",
+        progress.phase(label + ": uname -a to " + o.agents() + " agents",
                 () -> (task[0] == null ? "" : "state=" + task[0].path("state").asText() + " " + task[0].path("counts")) + " "
                         + sims.status());
-        jfr = o.jfr() == null ? null : JfrProbe.start(cluster.center().pid(), jfrFile(o, "fanout"), progress);
+        JfrProbe jfr = record ? JfrProbe.start(cluster.center().pid(), jfrFile(o, "fanout"), progress) : null;
         long sent = System.nanoTime();
         long sentAt = System.currentTimeMillis();
         String taskId = api.submit(GROUP, "uname -a", Math.max(60, o.timeoutSeconds()));
@@ -133,13 +156,7 @@ public final class FanoutCommand implements Command {
             throw new IllegalStateException("expected " + o.agents() + " correct results, got " + succeeded
                     + " succeeded and " + verified + " verified: " + task[0]);
         }
-        closeAll(); // the baseline gets the machine to itself
-        closed = false;
-        keep(WorkLock.take(o.work()));
-        double baselineS = o.baseline() ? Baseline.run(o, logs, progress) : 0;
-        return new FanoutFigures(o.agents(), o.channels(), connectS, postS, doneS, resultsS,
-                idleHeap == null ? -1 : (double) (busyHeap[1] - idleHeap[1]) / o.agents(),
-                idleHeap == null ? -1 : (double) (busyHeap[0] - idleHeap[0]) / o.agents(), baselineS);
+        return new Round(postS, doneS, resultsS);
     }
 
     /** @return {center live heap, sum of the channels' live heap}, measured in parallel */

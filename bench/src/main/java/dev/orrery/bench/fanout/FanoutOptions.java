@@ -33,14 +33,16 @@ import java.util.stream.Stream;
  * @param payload bytes of each echo round trip
  * @param jvmOptions extra JVM options of the center and channels (e.g. faster boot for the smoke run)
  * @param jfr where to write JFR recordings of the center (connect and fan-out phases), or {@code null}
+ * @param warmupRounds untimed fan-outs of the same command before the timed one (the baseline, too, is timed warm)
  */
 public record FanoutOptions(int agents, int channels, Path root, Path work, Path centerTgz, Path channelTgz,
         int restPort, int centerPort, int channelBasePort, String centerHeap, String channelHeap, int perProcess,
-        int perAddress, int rate, int timeoutSeconds, boolean heap, boolean baseline, int payload, String jvmOptions, Path jfr) {
+        int perAddress, int rate, int timeoutSeconds, boolean heap, boolean baseline, int payload, String jvmOptions, Path jfr,
+        int warmupRounds) {
 
     static final Set<String> OPTIONS = Set.of("agents", "channels", "root", "work", "center-tgz", "channel-tgz",
             "rest-port", "center-port", "channel-base-port", "center-heap", "channel-heap", "per-process", "per-address",
-            "rate", "timeout", "payload", "jvm-opts", "jfr");
+            "rate", "timeout", "payload", "jvm-opts", "jfr", "warmup-rounds");
     static final Set<String> FLAGS = Set.of("no-heap", "no-baseline");
     static final String USAGE = String.join("\n",
             "usage: ./orrery bench fanout [options]",
@@ -48,6 +50,8 @@ public record FanoutOptions(int agents, int channels, Path root, Path work, Path
             "  --channels C           channel processes, one IDC (6)",
             "  --rate R               agents started per second over the fleet, 0 = all at once (0)",
             "  --timeout S            longest wait of each phase, seconds (600)",
+            "  --warmup-rounds N      untimed fan-outs of the same command before the timed one, so that the JIT of",
+            "                         center and channels has compiled the task path, as for the baseline (1)",
             "  --center-heap X        center -Xmx (2g)          --channel-heap X   channel -Xmx (1g)",
             "  --rest-port P          center REST port (free)    --center-port P    center agent/channel port (free)",
             "  --channel-base-port P  channel i listens on P+i (free ports)",
@@ -79,7 +83,8 @@ public record FanoutOptions(int agents, int channels, Path root, Path work, Path
                 a.integer("per-address", AddressPlan.DEFAULT_PER_ADDRESS, 100, 20_000), a.integer("rate", 0, 0, 1_000_000),
                 a.integer("timeout", 600, 10, 86_400), !a.flag("no-heap"), !a.flag("no-baseline"),
                 a.integer("payload", 160, 1, 1 << 20), a.string("jvm-opts", ""),
-                a.string("jfr", null) == null ? null : Path.of(a.string("jfr", null)).toAbsolutePath());
+                a.string("jfr", null) == null ? null : Path.of(a.string("jfr", null)).toAbsolutePath(),
+                a.integer("warmup-rounds", 1, 0, 10));
     }
 
     /** @return the given file, or {@code <root>/distribution/<kind>/target/orrery-<kind>-*.tar.gz} */
