@@ -77,6 +77,8 @@ public final class LinkServer {
         // same second, and MINA's default backlog (50) would drop their SYNs into a 1 s, 3 s, ... retry
         acceptor.setBacklog(BACKLOG);
         acceptor.setCloseOnDeactivation(true);
+        SessionCap cap = SessionCap.ofOpenFileLimit();
+        acceptor.getFilterChain().addFirst("cap", cap);
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
         handler = new CenterHandler(store, registry, listeners, presence, idcs, settings);
         acceptor.setHandler(handler);
@@ -89,7 +91,7 @@ public final class LinkServer {
             close();
             throw new UncheckedIOException("cannot listen on " + settings.listenHost() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        LOG.info("Center link listening on {}", acceptor.getLocalAddress());
+        LOG.info("Center link listening on {} (at most {} connections at once)", acceptor.getLocalAddress(), cap.max());
         int every = settings.balanceIntervalSeconds();
         if (every > 0) {
             Balancer balancer = new Balancer(registry, idcs, registry::send, settings);
