@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int ATTEMPTS = 3;
+    private static final int MAX_POOL = 64;
     /** Connections kept for {@link #writerTx}, beside the pool. */
     static final int WRITER_CONNECTIONS = 2;
 
@@ -75,7 +76,7 @@ public final class Database {
      * @param derbyProperties Derby system properties to set before it boots (where the operator set none)
      */
     Database(Path dir, int poolSize, int waitSeconds, Map<String, String> derbyProperties) {
-        if (poolSize < 1 || poolSize > 64) {
+        if (poolSize < 1 || poolSize > MAX_POOL) {
             throw new IllegalArgumentException("poolSize must be 1-64, was " + poolSize);
         }
         if (waitSeconds < 1) {
@@ -133,6 +134,7 @@ public final class Database {
     }
 
     private <T> T tx(BlockingQueue<Connection> from, Work<T> work) {
+        int deadConnections = 0;
         for (int attempt = 1; ; attempt++) {
             Connection c = take(from);
             try {
@@ -143,6 +145,11 @@ public final class Database {
                 rollback(c);
                 if (attempt < ATTEMPTS && isTransient(e)) {
                     LOG.debug("Retrying after {}", e.getSQLState());
+                    continue;
+                }
+                if (isClosed(c) && !closed && ++deadConnections <= MAX_POOL + WRITER_CONNECTIONS) {
+                    // Derby closed it after a severe error: retry on its replacement (see healthy)
+                    attempt--;
                     continue;
                 }
                 LOG.error("Store failure ({}): {}", e.getSQLState(), e.getMessage(), e);
@@ -195,6 +202,11 @@ public final class Database {
         }
     }
 
+    /** @return the engine, for tests that need it to fail */
+    DerbyEngine engine() {
+        return engine;
+    }
+
     /** A connection that Derby closed after a severe error is replaced, so the pool never shrinks. */
     private Connection healthy(Connection c) {
         try {
@@ -204,12 +216,21 @@ public final class Database {
             Connection fresh = engine.connect();
             fresh.setAutoCommit(false);
             synchronized (all) {
+                all.remove(c);
                 all.add(fresh);
             }
             return fresh;
         } catch (SQLException e) {
             LOG.warn("Cannot replace a closed store connection: {}", e.getMessage());
             return c;
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 

@@ -26,7 +26,9 @@ final class DerbyEngine {
     private static final Map<String, String> WE_SET = new HashMap<>();
 
     private final Path dir;
-    private final EmbeddedDriver driver;
+    /** Replaced when the engine shut itself down after a severe error (see {@link #connect}). */
+    private volatile EmbeddedDriver driver;
+    private long lastReboot;
 
     DerbyEngine(Path dir, Map<String, String> properties) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -101,6 +103,19 @@ final class DerbyEngine {
      * @throws SQLException if Derby refuses (for example, another process holds the folder)
      */
     Connection connect() throws SQLException {
+        try {
+            return open();
+        } catch (SQLException e) {
+            // Derby shuts its whole engine down after a severe error (out of file descriptors, a
+            // full disk): boot a new engine instance, which recovers the database from its log
+            if (!reboot()) {
+                throw e;
+            }
+            return open();
+        }
+    }
+
+    private Connection open() throws SQLException {
         Properties props = new Properties();
         props.setProperty("create", "true");
         try {
@@ -111,6 +126,18 @@ final class DerbyEngine {
             }
             throw e;
         }
+    }
+
+    /** @return whether a new engine instance was started (at most once a second) */
+    private synchronized boolean reboot() {
+        long now = System.currentTimeMillis();
+        if (now - lastReboot < 1000) {
+            return false;
+        }
+        lastReboot = now;
+        LOG.warn("Derby engine unavailable; starting it again on {}", dir);
+        driver = withOwnLoader(EmbeddedDriver::new);
+        return true;
     }
 
     /** Shuts the database down (flushing it to disk), then this engine instance. Never throws. */
