@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -40,7 +39,6 @@ final class CenterHandler extends IoHandlerAdapter {
     private final int heartbeatSeconds;
     private final HostIdcs idcs;
     private final long staleMillis;
-    private final AtomicLong refusedRegistrations = new AtomicLong();
 
     CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor presence, HostIdcs idcs,
             LinkSettings settings) {
@@ -63,11 +61,6 @@ final class CenterHandler extends IoHandlerAdapter {
         if (channelId == null) {
             if (message instanceof Message.Register r) {
                 if (!registrations.offer(session, r)) {
-                    // in a registration storm this happens thousands of times a second: warn once per 1000
-                    if (refusedRegistrations.incrementAndGet() % 1000 == 1) {
-                        LOG.warn("Registration queue full or center stopping; refusing registrations ({} so far), agents retry",
-                                refusedRegistrations.get());
-                    }
                     session.closeNow();
                 }
             } else if (message instanceof Message.Hello h && h.role() == Message.Role.CHANNEL) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ final class Registrations {
     private final ArrayBlockingQueue<Pending> queue;
     private final Consumer<List<Pending>> writer;
     private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean stopping;
 
     /**
@@ -48,7 +50,14 @@ final class Registrations {
 
     /** @return {@code false} if the queue is full or the link is stopping (refuse the agent) */
     boolean offer(IoSession session, Message.Register r) {
-        return !stopping && queue.offer(new Pending(session, r));
+        if (!stopping && queue.offer(new Pending(session, r))) {
+            return true;
+        }
+        // in a registration storm this happens thousands of times a second: warn once per 1000
+        if (refused.incrementAndGet() % 1000 == 1) {
+            LOG.warn("Registration queue full or center stopping; refusing registrations ({} so far), agents retry", refused.get());
+        }
+        return false;
     }
 
     /** Records what is queued (for up to 5 s), then stops. */

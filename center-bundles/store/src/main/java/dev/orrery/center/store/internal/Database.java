@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,7 +50,7 @@ public final class Database {
     private final DerbyEngine engine;
     private final BlockingQueue<Connection> pool;
     private final BlockingQueue<Connection> writers = new ArrayBlockingQueue<>(WRITER_CONNECTIONS);
-    private final List<Connection> all = new ArrayList<>();
+    private final Connections connections;
     private final int waitSeconds;
     private volatile boolean closed;
 
@@ -90,14 +89,10 @@ public final class Database {
             throw new IllegalStateException("cannot create the parent folder of " + dir + ": " + e.getMessage(), e);
         }
         this.engine = new DerbyEngine(dir, derbyProperties);
+        this.connections = new Connections(engine);
         try {
             for (int i = 0; i < poolSize + WRITER_CONNECTIONS; i++) {
-                Connection c = engine.connect();
-                c.setAutoCommit(false);
-                synchronized (all) {
-                    all.add(c);
-                }
-                (i < poolSize ? pool : writers).add(c);
+                (i < poolSize ? pool : writers).add(connections.open());
             }
             Migrator.migrate(this);
         } catch (SQLException | RuntimeException e) {
@@ -142,23 +137,23 @@ public final class Database {
                 c.commit();
                 return result;
             } catch (SQLException e) {
-                rollback(c);
+                Connections.rollback(c);
                 if (attempt < ATTEMPTS && isTransient(e)) {
                     LOG.debug("Retrying after {}", e.getSQLState());
                     continue;
                 }
-                if (isClosed(c) && !closed && ++deadConnections <= MAX_POOL + WRITER_CONNECTIONS) {
-                    // Derby closed it after a severe error: retry on its replacement (see healthy)
+                if (Connections.isClosed(c) && !closed && ++deadConnections <= MAX_POOL + WRITER_CONNECTIONS) {
+                    // Derby closed it after a severe error: retry on its replacement (Connections.healthy)
                     attempt--;
                     continue;
                 }
                 LOG.error("Store failure ({}): {}", e.getSQLState(), e.getMessage(), e);
                 throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "the store is unavailable", List.of(), e);
             } catch (RuntimeException e) {
-                rollback(c);
+                Connections.rollback(c);
                 throw e;
             } finally {
-                from.offer(healthy(c));
+                from.offer(closed ? c : connections.healthy(c));
             }
         }
     }
@@ -170,18 +165,7 @@ public final class Database {
             return;
         }
         closed = true;
-        List<Connection> open;
-        synchronized (all) {
-            open = List.copyOf(all);
-        }
-        for (Connection c : open) {
-            rollback(c);
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing a connection failed", e);
-            }
-        }
+        connections.closeAll();
         engine.shutdown();
         LOG.info("Store at {} closed", engine.dir());
     }
@@ -207,43 +191,8 @@ public final class Database {
         return engine;
     }
 
-    /** A connection that Derby closed after a severe error is replaced, so the pool never shrinks. */
-    private Connection healthy(Connection c) {
-        try {
-            if (closed || !c.isClosed()) {
-                return c;
-            }
-            Connection fresh = engine.connect();
-            fresh.setAutoCommit(false);
-            synchronized (all) {
-                all.remove(c);
-                all.add(fresh);
-            }
-            return fresh;
-        } catch (SQLException e) {
-            LOG.warn("Cannot replace a closed store connection: {}", e.getMessage());
-            return c;
-        }
-    }
-
-    private static boolean isClosed(Connection c) {
-        try {
-            return c.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
     private static boolean isTransient(SQLException e) {
         String state = String.valueOf(e.getSQLState());
         return state.equals("40001") || state.equals("40XL1") || state.equals("40XL2");
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed", e);
-        }
     }
 }
