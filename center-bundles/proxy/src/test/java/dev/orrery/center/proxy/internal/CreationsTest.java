@@ -14,8 +14,6 @@ import dev.orrery.center.proxy.Targets;
 import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,23 +30,16 @@ class CreationsTest extends ProxyTestBase {
     private final List<Integer> batches = new CopyOnWriteArrayList<>();
 
     private TaskStore gated() {
-        return (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class}, (o, m, args) -> {
-            if (m.getName().equals("createAll")) {
+        return intercepted((method, args) -> {
+            if (method.equals("createAll")) {
                 gate.await(10, TimeUnit.SECONDS);
                 batches.add(((List<?>) args[0]).size());
-            }
-            try {
-                return m.invoke(tasks, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
             }
         });
     }
 
     private TaskServiceImpl proxyWithQueueLimit(int limit) {
-        proxy.close();
-        proxy = new TaskServiceImpl(new ProxySettings(60, 3600, 100, 2, 5000, 60000, 1000, limit), hosts, gated(), gateway);
-        return proxy;
+        return proxyOver(gated(), new ProxySettings(60, 3600, 100, 2, 5000, 60000, 1000, limit));
     }
 
     private CompletableFuture<TaskService.Accepted> submitAsync(String host) {
@@ -105,18 +96,11 @@ class CreationsTest extends ProxyTestBase {
 
     @Test
     void aTaskTheStoreRefusesFailsOnlyItsOwnSubmission() {
-        TaskStore store = (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class},
-                (o, m, args) -> {
-                    if (m.getName().equals("createAll") && ((List<?>) args[0]).stream()
-                            .anyMatch(t -> ((NewTask) t).hostIds().contains(p + "bad"))) {
-                        throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "refused");
-                    }
-                    try {
-                        return m.invoke(tasks, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        TaskStore store = intercepted((method, args) -> {
+            if (method.equals("createAll") && ((List<?>) args[0]).stream().anyMatch(t -> ((NewTask) t).hostIds().contains(p + "bad"))) {
+                throw new OrreryException(ErrorCode.STORE_UNAVAILABLE, "refused");
+            }
+        });
         Creations creations = new Creations(store, 100, 100);
         try {
             register(p + "good");

@@ -11,8 +11,6 @@ import dev.orrery.center.store.Progress;
 import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.AckKind;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,27 +22,17 @@ import org.junit.jupiter.api.Test;
 class GroupCommitTest extends ProxyTestBase {
 
     /** The real store, except that {@code record} fails while {@code failing} matches its batch. */
+    @SuppressWarnings("unchecked")
     static TaskStore failingWhen(Predicate<List<Progress>> failing) {
-        return (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class}, (p, m, args) -> {
-            if (m.getName().equals("record")) {
-                @SuppressWarnings("unchecked")
-                List<Progress> batch = (List<Progress>) args[0];
-                if (failing.test(batch)) {
-                    throw new dev.orrery.api.OrreryException(dev.orrery.api.ErrorCode.STORE_UNAVAILABLE, "the store is unavailable");
-                }
-            }
-            try {
-                return m.invoke(tasks, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+        return intercepted((method, args) -> {
+            if (method.equals("record") && failing.test((List<Progress>) args[0])) {
+                throw new dev.orrery.api.OrreryException(dev.orrery.api.ErrorCode.STORE_UNAVAILABLE, "the store is unavailable");
             }
         });
     }
 
     private TaskServiceImpl proxyOver(TaskStore store) {
-        proxy.close();
-        proxy = new TaskServiceImpl(new ProxySettings(60, 3600, 100, 2), hosts, store, gateway);
-        return proxy;
+        return proxyOver(store, new ProxySettings(60, 3600, 100, 2));
     }
 
     private List<String> dispatched(int n) {

@@ -21,6 +21,8 @@ import dev.orrery.center.store.internal.Database;
 import dev.orrery.center.store.internal.DerbyHostStore;
 import dev.orrery.center.store.internal.DerbyTaskStore;
 import dev.orrery.protocol.Message;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,31 @@ abstract class ProxyTestBase {
     @AfterEach
     void stopProxy() {
         proxy.close();
+    }
+
+    /** Runs before a call of the store goes through: may wait, count or throw. */
+    @FunctionalInterface
+    interface BeforeCall {
+        void before(String method, Object[] args) throws Throwable;
+    }
+
+    /** @return the real task store, with {@code before} run ahead of every call */
+    static TaskStore intercepted(BeforeCall before) {
+        return (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class}, (o, m, args) -> {
+            before.before(m.getName(), args);
+            try {
+                return m.invoke(tasks, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /** Replaces the test's proxy by one over {@code store}. */
+    TaskServiceImpl proxyOver(TaskStore store, ProxySettings settings) {
+        proxy.close();
+        proxy = new TaskServiceImpl(settings, hosts, store, gateway);
+        return proxy;
     }
 
     void register(String hostId, String... groups) {

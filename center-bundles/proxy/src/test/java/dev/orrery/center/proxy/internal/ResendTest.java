@@ -9,8 +9,6 @@ import dev.orrery.api.HostTaskState;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,19 +42,12 @@ class ResendTest extends ProxyTestBase {
     @Test
     void anAckWaitingToBeRecordedHoldsTheResendBack() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        TaskStore slowRecorder = (TaskStore) Proxy.newProxyInstance(TaskStore.class.getClassLoader(), new Class<?>[] {TaskStore.class},
-                (o, m, args) -> {
-                    if (m.getName().equals("record")) {
-                        gate.await(10, TimeUnit.SECONDS);
-                    }
-                    try {
-                        return m.invoke(tasks, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        proxy.close();
-        proxy = new TaskServiceImpl(new ProxySettings(60, 3600, 100, 2, 1000, 2000), hosts, slowRecorder, gateway);
+        TaskStore slowRecorder = intercepted((method, args) -> {
+            if (method.equals("record")) {
+                gate.await(10, TimeUnit.SECONDS);
+            }
+        });
+        proxyOver(slowRecorder, new ProxySettings(60, 3600, 100, 2, 1000, 2000));
         register(p + "h");
         online(p + "ch", p + "h");
         TaskService.Accepted acc = run("echo", 600, List.of(p + "h"), List.of());
