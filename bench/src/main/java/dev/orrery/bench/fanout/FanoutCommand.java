@@ -91,7 +91,7 @@ public final class FanoutCommand implements Command {
         JfrProbe jfr = o.jfr() == null ? null : JfrProbe.start(cluster.center().pid(), jfrFile(o, "connect"), progress);
         long t0 = System.nanoTime();
         // counting ONLINE hosts costs the center a query over the group: rarely for a big fleet
-        Waits.until(o.agents() + " agents ONLINE", o.timeoutSeconds(), o.agents() >= 5000 ? 2000 : 500,
+        Waits.until(o.agents() + " agents ONLINE", o.timeoutSeconds(), o.agents() >= 50_000 ? 5000 : o.agents() >= 5000 ? 2000 : 500,
                 () -> cluster.checkAlive() && sims.checkAlive() && (online[0] = api.online(GROUP)) >= o.agents());
         double connectS = (System.nanoTime() - t0) / 1e9;
         if (jfr != null) {

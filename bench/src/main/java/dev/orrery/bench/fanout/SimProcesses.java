@@ -49,8 +49,8 @@ public final class SimProcesses implements AutoCloseable {
     /** @return a short status for progress lines */
     public String status() {
         return String.format("sim: open=%d registered=%d registerFailures=%d refused=%d redirects=%d tasks=%d results=%d"
-                + " resends=%d stored=%d", sum("open"), sum("registered"), sum("registerFailures"), sum("refused"),
-                sum("redirects"), sum("tasks"), sum("results"), sum("resends"), sum("stored"));
+                + " resends=%d stored=%d queued=%d", sum("open"), sum("registered"), sum("registerFailures"), sum("refused"),
+                sum("redirects"), sum("tasks"), sum("results"), sum("resends"), sum("stored"), sum("queued"));
     }
 
     /** @throws IllegalStateException if a child exited */

@@ -130,6 +130,9 @@ final class SimAgent {
             onTask(s, t);
         } else if (message instanceof Ack a && a.kind() == AckKind.STORED && outbox.stored(a.taskId())) {
             fleet.stats.stored.incrementAndGet();
+        } else if (message instanceof Ack a && a.kind() == AckKind.QUEUED) {
+            outbox.queued(a.taskId(), lastHeard);
+            fleet.stats.queued.incrementAndGet();
         } else if (message instanceof Redirect r) {
             onRedirect(s, r);
         } // heartbeats only prove the channel alive; cancels find the task already finished

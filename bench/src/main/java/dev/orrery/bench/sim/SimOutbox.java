@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The in-memory outbox of one simulated agent: results the center has not acknowledged STORED,
- * due for a resend on the real agent's jittered backoff (1 s doubling up to 60 s). Holds nothing
+ * due for a resend on the real agent's jittered backoff (5 s doubling up to 60 s). Holds nothing
  * while empty. Not thread-safe: its agent's lock guards it.
  */
 final class SimOutbox {
@@ -50,6 +50,17 @@ final class SimOutbox {
             resend.reset();
         }
         return true;
+    }
+
+    /**
+     * The center queued this result ({@code Ack QUEUED}): no timed resend for the real agent's
+     * hold ({@code resendMaxMillis}). The simulated outbox holds all its results then, not only
+     * this one; a simulated agent rarely has more than one in flight.
+     */
+    void queued(String taskId, long now) {
+        if (pending != null && pending.containsKey(taskId)) {
+            resendAt = Math.max(resendAt, now + SimConfig.RESEND_MAX_MILLIS);
+        }
     }
 
     /** @return every kept result */

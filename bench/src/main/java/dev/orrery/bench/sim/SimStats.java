@@ -24,10 +24,12 @@ final class SimStats {
     final AtomicLong resends = new AtomicLong();
     /** Ack STORED received for a pending result. */
     final AtomicLong stored = new AtomicLong();
+    /** Ack QUEUED received: the center had the result and was busy storing. */
+    final AtomicLong queued = new AtomicLong();
 
     StatusLine line() {
         return StatusLine.of("stats", "open", open.get(), "registered", registered.get(), "registerFailures",
                 registerFailures.get(), "refused", refused.get(), "redirects", redirects.get(), "tasks", tasks.get(),
-                "results", results.get(), "resends", resends.get(), "stored", stored.get());
+                "results", results.get(), "resends", resends.get(), "stored", stored.get(), "queued", queued.get());
     }
 }

@@ -188,7 +188,12 @@ public sealed interface Message {
         /** Center → agent: the result is stored; drop it from the outbox. */
         STORED,
         /** Channel → center: the channel holds no session for the host; the task was not delivered. */
-        UNDELIVERABLE
+        UNDELIVERABLE,
+        /**
+         * Center → agent: the result arrived and waits to be stored (the center is busy); keep it,
+         * but do not send it again for a while: {@link #STORED} follows.
+         */
+        QUEUED
     }
 
     /**

@@ -7,7 +7,7 @@
  * does not decode exactly, are refused and the session that sent them is closed.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.orrery.protocol;
 
 import org.osgi.annotation.bundle.Export;

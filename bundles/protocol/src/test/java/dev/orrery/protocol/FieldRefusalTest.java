@@ -28,7 +28,7 @@ class FieldRefusalTest {
     @Test
     void unknownEnumOrdinalsAreRefused() {
         refused("unknown role 2", MessageType.HELLO, new WireWriter().u8(2).str("h").str("").str("").str(""));
-        refused("unknown ack kind 4", MessageType.ACK, new WireWriter().str("t").str("h").u8(4));
+        refused("unknown ack kind 5", MessageType.ACK, new WireWriter().str("t").str("h").u8(5));
         refused("unknown ack kind 255", MessageType.ACK, new WireWriter().str("t").str("h").u8(255));
     }
 

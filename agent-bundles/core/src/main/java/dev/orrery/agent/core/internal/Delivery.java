@@ -5,6 +5,8 @@ import dev.orrery.protocol.Message.Ack;
 import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Task;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * resent with jittered backoff and at once on every new channel connection, until the center's
  * {@code Ack(STORED)} arrives; then the ledger entry is marked acknowledged (first, so a crash in
  * between never makes a finished task look unfinished) and the result deleted. Also prunes the
- * ledger. Its own thread does the file work, never an I/O thread. Thread-safe.
+ * ledger. A result the center says it has queued ({@code Ack(QUEUED)}: it is busy storing) is not
+ * resent on the timer for {@code holdMillis}, so a busy center is not sent every result again; a
+ * new connection still resends it at once. Its own thread does the file work, never an I/O
+ * thread. Thread-safe.
  */
 final class Delivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -33,6 +38,9 @@ final class Delivery implements AutoCloseable {
     private final long retentionMillis;
     private final Consumer<Task> released;
     private final AtomicLong unknownAcks = new AtomicLong();
+    private final long holdMillis;
+    /** Host task to the time before which its result is not resent on the timer; delivery thread only. */
+    private final Map<String, Long> heldUntil = new HashMap<>();
     private volatile boolean closed;
     private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "orrery-agent-delivery");
@@ -46,10 +54,12 @@ final class Delivery implements AutoCloseable {
      * @param uplink where results go
      * @param backoff resend pacing
      * @param retentionMillis how long acknowledged ledger entries are kept
+     * @param holdMillis how long a result the center queued is not resent on the timer
      * @param released told (on the delivery thread) of each task whose result the center stored
      */
-    Delivery(ResultOutbox outbox, TaskJournal journal, Uplink uplink, Backoff backoff, long retentionMillis,
+    Delivery(ResultOutbox outbox, TaskJournal journal, Uplink uplink, Backoff backoff, long retentionMillis, long holdMillis,
             Consumer<Task> released) {
+        this.holdMillis = holdMillis;
         this.released = released;
         this.outbox = outbox;
         this.journal = journal;
@@ -91,6 +101,7 @@ final class Delivery implements AutoCloseable {
     void stored(Ack a) {
         post(() -> {
             try {
+                heldUntil.remove(TaskLedger.key(a.taskId(), a.hostId()));
                 Optional<Task> task = journal.markAckedTask(a.taskId(), a.hostId(), System.currentTimeMillis());
                 boolean wasPending = outbox.remove(a.taskId(), a.hostId());
                 if (wasPending) {
@@ -109,10 +120,21 @@ final class Delivery implements AutoCloseable {
         });
     }
 
-    /** A channel connection just opened: resend everything at once. */
+    /** @param a an {@code Ack(QUEUED)} from the center (called on an I/O thread): hold that result's resends */
+    void queued(Ack a) {
+        post(() -> {
+            String key = TaskLedger.key(a.taskId(), a.hostId());
+            if (outbox.contains(key)) {
+                heldUntil.put(key, System.currentTimeMillis() + holdMillis);
+            }
+        });
+    }
+
+    /** A channel connection just opened: resend everything at once, held or not. */
     void connected() {
         post(() -> {
             backoff.reset();
+            heldUntil.clear();
             resendAll();
         });
     }
@@ -151,8 +173,12 @@ final class Delivery implements AutoCloseable {
     }
 
     private void resendAll() {
+        long now = System.currentTimeMillis();
+        heldUntil.values().removeIf(until -> until <= now);
         for (String key : outbox.keys()) {
-            outbox.get(key).ifPresent(uplink::send);
+            if (!heldUntil.containsKey(key)) {
+                outbox.get(key).ifPresent(uplink::send);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ final class Tasks implements AutoCloseable {
                 settings.maxFrameBytes());
         this.delivery = new Delivery(outbox, journal, uplink,
                 new Backoff(settings.resendMinMillis(), settings.resendMaxMillis(), new Random()), settings.ledgerRetentionMillis(),
-                this::release);
+                settings.resendMaxMillis(), this::release);
         this.runner = new TaskRunner(handlers, uplink, settings.workers(), journal, delivery);
     }
 
@@ -70,10 +70,12 @@ final class Tasks implements AutoCloseable {
         runner.onCancel(c);
     }
 
-    /** @param a an ack from the channel (I/O thread); only STORED concerns the agent */
+    /** @param a an ack from the channel (I/O thread); STORED and QUEUED concern the agent */
     void onAck(Ack a) {
         if (a.kind() == AckKind.STORED) {
             delivery.stored(a);
+        } else if (a.kind() == AckKind.QUEUED) {
+            delivery.queued(a);
         }
     }
 

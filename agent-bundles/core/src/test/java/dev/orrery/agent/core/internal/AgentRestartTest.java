@@ -123,6 +123,23 @@ class AgentRestartTest extends AgentFixture {
     }
 
     @Test
+    void aResultTheCenterQueuedIsNotResentForAWhile() throws Exception {
+        restartBehindAChannelThatNeverStores();
+        channel.broadcast(task("q-1", "echo", Map.of("text", "kept")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> results("q-1") >= 1);
+        // the center is busy: it has the result and will store it (resends would only add to its work)
+        channel.broadcast(new Ack("q-1", ID.hostId(), AckKind.QUEUED));
+        long[] n = {0};
+        await().pollDelay(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2)).until(() -> (n[0] = results("q-1")) > 0);
+        // resends every 200-400 ms otherwise; held for resendMaxMillis (1 s here)
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> results("q-1") == n[0]);
+        // no STORED came: after the hold it is sent again, and STORED then drops it
+        await().atMost(Duration.ofSeconds(5)).until(() -> results("q-1") > n[0]);
+        channel.broadcast(new Ack("q-1", ID.hostId(), AckKind.STORED));
+        await().atMost(Duration.ofSeconds(5)).until(() -> files("outbox") == 0);
+    }
+
+    @Test
     void aRestartedAgentResumesInsteadOfRunningAgain() throws Exception {
         handlers.add(hold, Map.of(TaskHandler.TYPE, "hold", "service.id", 11L));
         channel.awaitFirst(Hello.class, x -> true);

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the proxy ignored or repeated since it started. Thread-safe. */
+/** What the proxy ignored, repeated or deferred since it started. Thread-safe. */
 final class Counters {
     /** Acks for a host task the store does not know (unknown task, or a host it does not cover), or of a kind the center does not take. */
     final AtomicLong ignoredAcks = new AtomicLong();
@@ -16,6 +16,8 @@ final class Counters {
     final AtomicLong duplicateResults = new AtomicLong();
     /** Host tasks sent again because their Ack RECEIVED did not arrive in time. */
     final AtomicLong resends = new AtomicLong();
+    /** Results answered Ack QUEUED: they arrived while the recorder was more than a second behind. */
+    final AtomicLong queuedAcks = new AtomicLong();
 
     /** @return every counter by name, in a fixed order */
     Map<String, Long> snapshot() {
@@ -25,6 +27,7 @@ final class Counters {
         m.put("ignoredResults", ignoredResults.get());
         m.put("duplicateResults", duplicateResults.get());
         m.put("resends", resends.get());
+        m.put("queuedAcks", queuedAcks.get());
         return m;
     }
 }

@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class TaskServiceImpl implements TaskService, LinkListener {
     private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
     private static final int MAX_RESULTS = 1000;
-    /** A batch of acks and results takes no more once their output reaches this many bytes. */
-    private static final long RECORD_BATCH_BYTES = 16 * 1024 * 1024;
 
     private final ProxySettings settings;
     private final HostStore hosts;
@@ -52,7 +50,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     private final Terminator terminator;
     private final Workers workers;
     private final Resender resender;
-    private final GroupCommit<Outcomes.Report> recorder;
+    private final Intake intake;
     private final Creations creations;
     private final Counters counters = new Counters();
 
@@ -85,8 +83,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         this.outcomes = new Outcomes(tasks, gateway, dispatcher, counters);
         this.resender = new Resender(hosts, tasks, dispatcher, retry, counters);
         this.terminator = new Terminator(hosts, tasks, gateway);
-        this.recorder = new GroupCommit<>("recorder", settings.recordBatchSize(), RECORD_BATCH_BYTES, Outcomes.Report::size,
-                outcomes::record);
+        this.intake = new Intake(settings.recordBatchSize(), outcomes::record, gateway, counters);
         this.creations = new Creations(tasks, settings.recordBatchSize(), settings.submitQueueLimit());
         this.workers = new Workers(settings.workerThreads(), settings.sweepIntervalMillis(), this::sweep);
     }
@@ -144,19 +141,12 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public void onAck(String channelId, Message.Ack ack) {
-        record(channelId, ack);
+        intake.add(channelId, ack);
     }
 
     @Override
     public void onResult(String channelId, Message.Result result) {
-        record(channelId, result);
-    }
-
-    private void record(String channelId, Message message) {
-        if (!recorder.add(new Outcomes.Report(channelId, message, System.currentTimeMillis()))) {
-            LOG.warn("Proxy stopping; dropped a {} from channel {} (the agent sends it again)", message.getClass().getSimpleName(),
-                    channelId);
-        }
+        intake.add(channelId, result);
     }
 
     @Override
@@ -172,7 +162,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     /** @return acks and results received and not yet written (or given up) */
     int recorderBacklog() {
-        return recorder.backlog();
+        return intake.backlog();
     }
 
     /** @return submissions waiting for their transaction */
@@ -185,10 +175,7 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     public void close() {
         creations.close();
         workers.close();
-        List<Outcomes.Report> left = recorder.close();
-        if (!left.isEmpty()) {
-            LOG.warn("Proxy stopped with {} acks and results not recorded (agents send results again)", left.size());
-        }
+        intake.close();
     }
 
     private void sweep() {
@@ -199,6 +186,6 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
         }
         // An ack that arrived before a host task's resend time may still wait in the recorder's
         // queue: only host tasks due before the oldest report not yet recorded are overdue.
-        resender.scan(recorder.oldest().map(Outcomes.Report::at).map(at -> Math.min(at, now)).orElse(now));
+        resender.scan(intake.recordedUpTo(now));
     }
 }

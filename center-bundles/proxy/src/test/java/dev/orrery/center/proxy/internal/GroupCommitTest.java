@@ -12,8 +12,11 @@ import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.AckKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,30 @@ class GroupCommitTest extends ProxyTestBase {
         for (String h : ids) {
             px.onResult(p + "ch", result(acc.taskId(), h, HostTaskState.SUCCEEDED, 0, new byte[0]));
         }
+        assertDone(acc.taskId());
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(h -> storedAcks(h) == 1));
+    }
+
+    @Test
+    void resultsArrivingWhileTheRecorderIsBehindAreAnsweredQueuedThenStored() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        TaskServiceImpl px = proxyOver(intercepted((method, args) -> {
+            if (method.equals("record")) {
+                gate.await(10, TimeUnit.SECONDS);
+            }
+        }));
+        List<String> ids = dispatched(2);
+        TaskService.Accepted acc = run("id", 30, ids, List.of());
+        await().atMost(WAIT).until(() -> gateway.sentOf(Message.Task.class).size() == 2);
+        px.onResult(p + "ch", result(acc.taskId(), ids.get(0), HostTaskState.SUCCEEDED, 0, new byte[0]));
+        // the recorder holds the first result (its store is slow); a second arrives over a second later
+        await().pollDelay(Duration.ofMillis(1200)).atMost(WAIT).until(() -> true);
+        px.onResult(p + "ch", result(acc.taskId(), ids.get(1), HostTaskState.SUCCEEDED, 0, new byte[0]));
+        List<Message.Ack> acks = gateway.sentOf(Message.Ack.class);
+        assertEquals(List.of(new Message.Ack(acc.taskId(), ids.get(1), AckKind.QUEUED)), acks,
+                "only the result that arrived behind the lag is answered QUEUED, and nothing is STORED yet");
+        assertEquals(1L, px.counters().get("queuedAcks"));
+        gate.countDown();
         assertDone(acc.taskId());
         await().atMost(WAIT).until(() -> ids.stream().allMatch(h -> storedAcks(h) == 1));
     }

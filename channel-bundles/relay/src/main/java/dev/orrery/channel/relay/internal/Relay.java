@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves messages between the center and the agents. Tasks and cancels go down to the target
  * host's session, or are answered with {@link AckKind#UNDELIVERABLE}; acks and results go up
- * unchanged; the center's {@link AckKind#STORED} goes down. Never blocks: it only queues writes,
+ * unchanged; the center's {@link AckKind#STORED} and {@link AckKind#QUEUED} go down. Never blocks: it only queues writes,
  * so MINA's I/O threads call it directly.
  */
 final class Relay {
@@ -53,11 +53,11 @@ final class Relay {
             down(t.taskId(), t.hostId(), t);
         } else if (m instanceof Cancel c) {
             down(c.taskId(), c.hostId(), c);
-        } else if (m instanceof Ack a && a.kind() == AckKind.STORED) {
+        } else if (m instanceof Ack a && (a.kind() == AckKind.STORED || a.kind() == AckKind.QUEUED)) {
             IoSession s = agents.find(a.hostId());
             if (s == null) {
                 // the agent keeps the result in its outbox and resends it; it will be acked then
-                LOG.debug("No session for host {}; dropping STORED ack of task {}", a.hostId(), a.taskId());
+                LOG.debug("No session for host {}; dropping {} ack of task {}", a.hostId(), a.kind(), a.taskId());
             } else {
                 s.write(a);
             }

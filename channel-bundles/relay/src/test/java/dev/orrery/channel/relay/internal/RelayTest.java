@@ -75,15 +75,16 @@ class RelayTest {
     }
 
     @Test
-    void storedGoesDownOtherCenterMessagesAreIgnored() {
+    void storedAndQueuedGoDownOtherCenterMessagesAreIgnored() {
         DummySessions.Recording a = new DummySessions.Recording();
         agents.register("a", a);
+        relay.fromCenter(new Ack("t1", "a", AckKind.QUEUED));
         relay.fromCenter(new Ack("t1", "a", AckKind.STORED));
         relay.fromCenter(new Ack("t1", "nobody", AckKind.STORED));
         relay.fromCenter(new Heartbeat(1));
         relay.fromCenter(new Ack("t1", "a", AckKind.RECEIVED));
         relay.fromCenter(new Message.Redirect(List.of(), "x"));
-        assertEquals(List.of(new Ack("t1", "a", AckKind.STORED)), a.written());
+        assertEquals(List.of(new Ack("t1", "a", AckKind.QUEUED), new Ack("t1", "a", AckKind.STORED)), a.written());
         assertTrue(up.isEmpty());
     }
 
