@@ -54,7 +54,9 @@ public @interface AgentConfig {
     @AttributeDefinition(name = "Resend minimum (ms)", min = "1", description = "First resend delay of an unacknowledged result (jittered).")
     long resendMinMillis() default 5000;
 
-    @AttributeDefinition(name = "Resend maximum (ms)", min = "1", description = "Largest resend delay of an unacknowledged result.")
+    @AttributeDefinition(name = "Resend maximum (ms)", min = "1",
+            description = "Largest resend delay of an unacknowledged result; also how long a result the center answered"
+                    + " QUEUED is not resent.")
     long resendMaxMillis() default 60000;
 
     @AttributeDefinition(name = "Resume handler wait (seconds)", min = "0",
