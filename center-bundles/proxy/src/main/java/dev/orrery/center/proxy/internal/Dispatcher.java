@@ -52,13 +52,7 @@ final class Dispatcher {
      */
     void dispatchNew(TaskRecord task, List<String> hostIds) {
         for (int from = 0; from < hostIds.size(); from += CHUNK) {
-            List<DispatchClaim> claims = new ArrayList<>();
-            for (HostRecord h : hosts.getAll(hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK)))) {
-                if (h.status() == HostStatus.ONLINE && h.channel() != null) {
-                    claims.add(new DispatchClaim(h.hostId(), h.channel(), retry.resendAt(1)));
-                }
-            }
-            claimAndSend(task, claims);
+            claimAndSend(task, claimsFor(hostIds.subList(from, Math.min(hostIds.size(), from + CHUNK))));
         }
     }
 

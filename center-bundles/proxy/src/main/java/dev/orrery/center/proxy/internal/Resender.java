@@ -1,7 +1,5 @@
 package dev.orrery.center.proxy.internal;
 
-import dev.orrery.api.HostStatus;
-import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
@@ -48,15 +46,13 @@ final class Resender {
         int sent = 0;
         Map<String, Optional<TaskRecord>> cache = new HashMap<>();
         List<Resend> due = tasks.dueForResend(upTo, BATCH);
-        Map<String, HostRecord> byId = new HashMap<>();
-        hosts.getAll(due.stream().map(Resend::hostId).distinct().toList()).forEach(h -> byId.put(h.hostId(), h));
+        Map<String, String> channels = hosts.onlineChannels(due.stream().map(Resend::hostId).distinct().toList());
         for (Resend r : due) {
             Optional<TaskRecord> task = dispatcher.open(cache, r.taskId());
             if (task.isEmpty()) {
                 continue; // done or past its timeout: the sweeper ends it
             }
-            HostRecord host = byId.get(r.hostId());
-            String channel = host != null && host.status() == HostStatus.ONLINE ? host.channel() : null;
+            String channel = channels.get(r.hostId());
             if (!tasks.claimResend(r.taskId(), r.hostId(), r.sends(), channel, retry.resendAt(r.sends() + 1)) || channel == null) {
                 continue;
             }
