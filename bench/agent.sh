@@ -81,51 +81,14 @@ eval "$(awk '/^(cfg_file|set_cfg|write_identity|is_ours)\(\) \{$/,/^\}$/' "$ROOT
 for f in cfg_file set_cfg write_identity is_ours; do
     declare -F "$f" >/dev/null || die "cannot reuse $f() from ./orrery (was it renamed?)"
 done
-
-stop_karaf() {
-    local name=$1 dir=$2 pid i
-    [[ -f "$RUN/$name.pid" ]] || return 0
-    pid=$(cat "$RUN/$name.pid")
-    if is_ours "$pid" "$dir"; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 120); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.25
-        done
-        if kill -0 "$pid" 2>/dev/null && is_ours "$pid" "$dir"; then
-            say "$name (pid $pid) did not stop in 30 s: killing it"
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-    elif kill -0 "$pid" 2>/dev/null && [[ "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" == *bin/karaf* ]]; then
-        kill -TERM "$pid" 2>/dev/null || true   # still bin/karaf's shell, about to exec java
-    fi
-    rm -f "$RUN/$name.pid"
-}
+# Starting and stopping the bench's Karafs (start_karaf, stop_karafs), shared with the other bench script.
+source "$ROOT/bench/karaf.sh"
 
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    stop_karaf agent "$WORK/agent"
-    stop_karaf center "$WORK/center"
+    stop_karafs agent center
     exit "$rc"
-}
-
-# Starts the Karaf in $2 as a daemon in its own session; prints nothing, records the pid of the JVM.
-start_karaf() {
-    local name=$1 dir=$2 pid="" i
-    mkdir -p "$RUN" "$dir/data/log"
-    rm -f "$dir/karaf.pid"
-    (
-        cd "$dir"
-        unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG
-        local word opts=""
-        for word in ${3:-}; do
-            if [[ "$word" =~ ^[A-Z_][A-Z0-9_]*= ]]; then export "${word?}"; else opts="$opts $word"; fi
-        done
-        export EXTRA_JAVA_OPTS=${opts# }
-        exec setsid nohup bin/karaf daemon >>"$dir/data/log/stdout.log" 2>&1 </dev/null
-    ) &
-    echo $! > "$RUN/$name.pid"
 }
 
 # The JVM's pid: bin/karaf execs java in daemon mode, so the pid stays; Karaf's karaf.pid confirms it.
@@ -228,7 +191,7 @@ thread_ticks() {
 # Starts the agent in $WORK/agent with options $1 and waits until ONLINE; sets STARTED_MS and ONLINE_MS.
 start_agent() {
     STARTED_MS=$(now_ms)
-    start_karaf agent "$WORK/agent" "$1"
+    start_karaf agent "$1"
     wait_for "the agent ONLINE at the center" agent "$WORK/agent" online "$AGENT_ID"
     ONLINE_MS=$(now_ms)
 }
@@ -290,14 +253,14 @@ measure_agent() {
     first="rss_mib=$RSS_MEAN rss_max_mib=$RSS_MAX cpu_pct=$CPU threads=$THREADS"
 
     say "restart (stop, start again on the same folder: features already resolved)"
-    stop_karaf agent "$dir"
+    stop_karafs agent
     wait_for "the agent OFFLINE" center "$WORK/center" offline "$AGENT_ID"
     start_agent "$opts"
     restart_ms=$((ONLINE_MS - STARTED_MS))
     pid=$(jvm_pid agent "$dir") || die "cannot find the agent's JVM"
     say "  ONLINE after $(secs "$restart_ms") s (java pid $pid)"
     sample "$pid"
-    stop_karaf agent "$dir"
+    stop_karafs agent
     RESULT="agent start_s=$(secs "$first_ms") connected_s=$(secs "$conn_ms") restart_s=$(secs "$restart_ms") $first restart_rss_mib=$RSS_MEAN restart_cpu_pct=$CPU"
 }
 
@@ -307,8 +270,7 @@ offline() { ! online "$1"; }
 
 mkdir -p "$RUN"
 # Leftovers of an interrupted run (only Karafs of this scratch folder).
-stop_karaf agent "$WORK/agent"
-stop_karaf center "$WORK/center"
+stop_karafs agent center
 for port in "$CENTER_PORT" "$CHANNEL_PORT" "$REST_PORT" "$SSH_PORT"; do
     listening "$port" && die "port $port on 127.0.0.1 is taken by another program (this bench needs $CENTER_PORT, $CHANNEL_PORT, $REST_PORT, $SSH_PORT; set ORRERY_BENCH_AGENT_PORT to move them)"
 done
@@ -319,7 +281,7 @@ say "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min); $(nproc) cores"
 say "starting the center (all-in-one: center port $CENTER_PORT, channel $CHANNEL_PORT, REST $REST_PORT) in .orrery/bench/agent/center"
 prepare_center
 t=$(now_ms)
-start_karaf center "$WORK/center" ""
+start_karaf center
 wait_for "the REST API on $REST_PORT" center "$WORK/center" health_ok
 wait_for "the admin key" center "$WORK/center" test -s "$KEY_JSON"
 wait_for "the channel on $CHANNEL_PORT" center "$WORK/center" listening "$CHANNEL_PORT"
@@ -333,5 +295,5 @@ for v in "${VARIANTS[@]}"; do
     [[ ${#VARIANTS[@]} -gt 1 ]] && say "variant '${v}': $RESULT"
 done
 say "done; stopping the center"
-stop_karaf center "$WORK/center"
+stop_karafs center
 echo "${RESULTS[${#RESULTS[@]}-1]}"

@@ -82,6 +82,8 @@ eval "$(awk '/^(unpack|cfg_file|set_cfg|write_identity|is_ours)\(\) \{$/,/^\}$/'
 for f in unpack cfg_file set_cfg write_identity is_ours; do
     declare -F "$f" >/dev/null || die "cannot reuse $f() from ./orrery (was it renamed?)"
 done
+# Starting and stopping the bench's Karafs (start_karaf, stop_karafs), shared with the other bench script.
+source "$ROOT/bench/karaf.sh"
 
 addr() { echo "$NET.$1"; }
 ADDRS=(); PEERS=()
@@ -311,49 +313,6 @@ run_ansible() {
 
 KARAFS=()
 
-start_karaf() {
-    local name=$1 dir=$2
-    mkdir -p "$RUN" "$dir/data/log"
-    rm -f "$dir/karaf.pid"
-    (
-        cd "$dir"
-        unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG EXTRA_JAVA_OPTS
-        exec setsid nohup bin/karaf daemon >>"$dir/data/log/stdout.log" 2>&1 </dev/null
-    ) &
-    echo $! > "$RUN/$name.pid"
-    KARAFS+=("$name")
-}
-
-# Ours: the Karaf of that folder, or still bin/karaf's shell of it (it execs java in daemon mode).
-karaf_ours() {
-    local pid=$1 dir=$2
-    is_ours "$pid" "$dir" && return 0
-    kill -0 "$pid" 2>/dev/null && [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$dir" ]] \
-        && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'bin/karaf'
-}
-
-# Stops the named Karafs together (TERM, then KILL after 30 s); only processes of our folders are signalled.
-stop_karafs() {
-    local name pid waiting=() i
-    for name in "$@"; do
-        [[ -f "$RUN/$name.pid" ]] || continue
-        pid=$(cat "$RUN/$name.pid")
-        if karaf_ours "$pid" "$WORK/$name"; then kill -TERM "$pid" 2>/dev/null || true; waiting+=("$name:$pid"); fi
-    done
-    for i in $(seq 1 120); do
-        local still=()
-        for name in ${waiting[@]+"${waiting[@]}"}; do kill -0 "${name#*:}" 2>/dev/null && still+=("$name"); done
-        waiting=(${still[@]+"${still[@]}"})
-        [[ ${#waiting[@]} -eq 0 ]] && break
-        sleep 0.25
-    done
-    for name in ${waiting[@]+"${waiting[@]}"}; do
-        warn "${name%%:*} (pid ${name#*:}) did not stop in 30 s: killing it"
-        karaf_ours "${name#*:}" "$WORK/${name%%:*}" && kill -KILL "${name#*:}" 2>/dev/null || true
-    done
-    for name in "$@"; do rm -f "$RUN/$name.pid"; done
-}
-
 orrery_stop() {
     local agents=() n
     for n in ${KARAFS[@]+"${KARAFS[@]}"}; do [[ "$n" != allinone ]] && agents+=("$n"); done
@@ -444,12 +403,13 @@ health_ok() { curl -fsS -o /dev/null --max-time 3 "$API_URL/health"; }
 orrery_start() {
     local t=$SECONDS i
     say "starting the all-in-one (center $CENTER_PORT, channel $CHANNEL_PORT, REST $REST_PORT) and $HOSTS agents"
-    start_karaf allinone "$WORK/allinone"
+    start_karaf allinone
+    KARAFS+=(allinone)
     wait_for "the REST API on $REST_PORT" health_ok
     wait_for "the admin key" test -s "$KEY_JSON"
     # the agents only once the center answers: on 2 cores, 20 Karafs starting with it slow it down
     say "center up after $((SECONDS - t)) s; starting the $HOSTS agents"
-    for i in $(seq 1 "$HOSTS"); do start_karaf "peer-$i" "$WORK/peer-$i"; done
+    for i in $(seq 1 "$HOSTS"); do start_karaf "peer-$i"; KARAFS+=("peer-$i"); done
     wait_for "all $HOSTS agents ONLINE" orrery_api online "${PEERS[@]}"
     say "all $HOSTS agents ONLINE after $((SECONDS - t)) s; letting them settle for 5 s"
     if command -v ss >/dev/null 2>&1; then
