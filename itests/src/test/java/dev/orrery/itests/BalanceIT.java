@@ -30,8 +30,9 @@ class BalanceIT {
         System.out.printf("BalanceIT: center + 2 channels + %d agents ONLINE in %d s%n", AGENTS, (System.nanoTime() - t0) / 1_000_000_000);
 
         fleet.kill("channel-2");
+        // the state is part of the failure message: which agents had not come over, and where the center saw them
         await("all agents on channel-1").atMost(RECOVER).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> fleet.channelHosts().getOrDefault("channel-1", new TreeSet<>()).size() == AGENTS);
+                .until(fleet::channelHosts, byChannel -> byChannel.getOrDefault("channel-1", new TreeSet<>()).size() == AGENTS);
 
         long restarted = System.nanoTime();
         fleet.restart("channel-2");

@@ -40,6 +40,24 @@ public enum ErrorCode {
     STORE_UNAVAILABLE(Layer.PROXY, 503),
     /** More submissions are waiting for the store than the center queues; nothing was created: try again shortly. */
     OVERLOADED(Layer.PROXY, 503),
+    /** The account's role does not permit this call (the message names the permission). */
+    FORBIDDEN(Layer.PROXY, 403),
+    /** Targets or the task type lie outside the account's scope; {@code details} names them; nothing was dispatched. */
+    OUT_OF_SCOPE(Layer.PROXY, 403),
+    /** The command matches a high-risk rule of the guard (the message names the rule); nothing was dispatched. */
+    CMD_HIGH_RISK(Layer.PROXY, 403),
+    /** The account must write programs as its aliases (command mapping) and sent a raw program name. */
+    CMD_UNMAPPED(Layer.PROXY, 403),
+    /** The account sent more requests per second than it may; retry after the {@code Retry-After} header. */
+    RATE_LIMITED(Layer.PROXY, 429),
+    /** The thing to create exists already (an account name, for example). */
+    ALREADY_EXISTS(Layer.PROXY, 409),
+    /** The request names more targets than one request may. */
+    TOO_MANY_TARGETS(Layer.PROXY, 413),
+    /** The host's credential was revoked ({@code orrery:agent-revoke}); nothing is sent to it. */
+    HOST_REVOKED(Layer.PROXY, 200),
+    /** An enrollment was refused: unknown, expired or used-up token, or a revoked host. */
+    ENROLL_REFUSED(Layer.PROXY, 403),
 
     // ---- channel: the relay tier
     /** No channel currently holds a connection to the host. */
@@ -61,6 +79,16 @@ public enum ErrorCode {
      * not run again (at most once), so its outcome is unknown.
      */
     INTERRUPTED(Layer.AGENT, 200),
+    /** The task carried no center signature; the agent runs only tasks the center signed. */
+    TASK_UNSIGNED(Layer.AGENT, 200),
+    /** The task's signature does not match its content: it was altered on the way, or signed by another center. */
+    TASK_SIGNATURE_INVALID(Layer.AGENT, 200),
+    /** The task's signed expiry passed before it reached the agent. */
+    TASK_EXPIRED(Layer.AGENT, 200),
+    /** The task was delivered again after its result had been stored, or it names another host: a replay. */
+    TASK_REPLAYED(Layer.AGENT, 200),
+    /** The agent's own high-risk guard refused the command (the message names the rule). */
+    GUARD_REFUSED(Layer.AGENT, 200),
 
     // ---- environment: the host itself
     /** The user to run as does not exist on the host or cannot be switched to. */

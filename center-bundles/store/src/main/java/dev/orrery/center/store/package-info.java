@@ -5,7 +5,7 @@
  * only after it returned.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package dev.orrery.center.store;
 
 import org.osgi.annotation.bundle.Export;

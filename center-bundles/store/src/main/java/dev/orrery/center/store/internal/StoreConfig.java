@@ -52,4 +52,10 @@ public @interface StoreConfig {
     /** @return minutes between two pruning runs */
     @AttributeDefinition(name = "Prune interval (minutes)", min = "1", description = "Minutes between two pruning runs.")
     int pruneIntervalMinutes() default 10;
+
+    /** @return the center master key file; empty means {@code ${karaf.data}/orrery/master.key} */
+    @AttributeDefinition(name = "Master key file", required = false,
+            description = "File of the center master key (32 bytes, mode 0600, created at first start) that seals API secrets"
+                    + " and private keys and authenticates the audit chain. Empty: ${karaf.data}/orrery/master.key.")
+    String masterKeyFile() default "";
 }

@@ -57,6 +57,11 @@ class PrunerTest {
             public int pruneIntervalMinutes() {
                 return minutes;
             }
+
+            @Override
+            public String masterKeyFile() {
+                return "";
+            }
         };
     }
 
