@@ -23,9 +23,21 @@ public interface TaskService {
      * @param submission the task
      * @return the new task id and how many hosts it covers
      * @throws OrreryException {@code NO_TARGET}, {@code UNKNOWN_TARGET} (details list every
-     *     unknown target), {@code INVALID_REQUEST}, {@code COMMAND_TOO_LARGE}
+     *     unknown target), {@code INVALID_REQUEST}, {@code COMMAND_TOO_LARGE}, {@code OUT_OF_SCOPE}
+     *     (details list every host or type outside the submitter's scope), {@code CMD_HIGH_RISK}
      */
     Accepted submit(TaskSubmission submission);
+
+    /**
+     * A dry run: every check {@link #submit} makes (targets, scope, the high-risk guard), and
+     * nothing persisted or dispatched.
+     *
+     * @param submission the task
+     * @return what would run on which hosts
+     * @throws OrreryException as {@link #submit} would
+     * @since 0.3
+     */
+    Plan plan(TaskSubmission submission);
 
     /**
      * @param taskId a task id

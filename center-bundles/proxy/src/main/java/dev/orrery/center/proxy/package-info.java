@@ -4,7 +4,7 @@
  * or cancel. REST resources and shell commands call {@link TaskService}.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.orrery.center.proxy;
 
 import org.osgi.annotation.bundle.Export;

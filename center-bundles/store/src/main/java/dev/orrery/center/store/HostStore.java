@@ -3,9 +3,11 @@ package dev.orrery.center.store;
 import dev.orrery.api.HostStatus;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Hosts: registration, presence and lookup. Thread-safe; durable when a method returns. */
@@ -106,6 +108,17 @@ public interface HostStore {
      * @return the resolution, with every name that matched nothing
      */
     Resolution resolve(Collection<String> names, Collection<String> groups);
+
+    /**
+     * @param hostIds host ids
+     * @param groups host groups
+     * @return those of {@code hostIds} that belong to none of {@code groups}, in the given order
+     * @since 0.5
+     */
+    default List<String> outsideGroups(List<String> hostIds, Collection<String> groups) {
+        Set<String> inside = new HashSet<>(resolve(List.of(), groups).hostIds());
+        return hostIds.stream().filter(h -> !inside.contains(h)).toList();
+    }
 
     /**
      * The outcome of {@link #resolve}.

@@ -1,21 +1,25 @@
 package dev.orrery.center.proxy.internal;
 
 import dev.orrery.api.ErrorCode;
+import dev.orrery.api.HostStatus;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.api.OrreryException;
 import dev.orrery.api.TaskState;
 import dev.orrery.center.link.ChannelGateway;
 import dev.orrery.center.link.LinkListener;
+import dev.orrery.center.proxy.Plan;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.proxy.TaskSubmission;
 import dev.orrery.center.store.DispatchClaim;
 import dev.orrery.center.store.HostStore;
-import dev.orrery.center.store.HostStore.Resolution;
+import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostTaskRecord;
 import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
 import dev.orrery.protocol.Message;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,24 +94,29 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public Accepted submit(TaskSubmission submission) {
-        int timeout = Submissions.check(submission, settings);
-        Resolution r = hosts.resolve(submission.targets().hosts(), submission.targets().groups());
-        if (!r.unknown().isEmpty()) {
-            throw new OrreryException(ErrorCode.UNKNOWN_TARGET, "unknown targets: " + String.join(", ", r.unknown()), r.unknown());
-        }
-        if (r.hostIds().isEmpty()) {
-            throw new OrreryException(ErrorCode.NO_TARGET, "the targets name no host");
-        }
+        Vetting.Vetted v = Vetting.vet(submission, hosts, settings);
         long now = System.currentTimeMillis();
-        TaskRecord task = new TaskRecord(TaskIds.next(now), submission.type(), submission.createdBy(), now, timeout,
+        TaskRecord task = new TaskRecord(TaskIds.next(now), submission.type(), submission.createdBy(), now, v.timeoutSeconds(),
                 submission.params(), submission.body(), TaskState.RECEIVED);
         // the host tasks of hosts online now are claimed in the task's own transaction and sent
         // once it commits; the others wait for their host (or for the check after the commit)
-        List<DispatchClaim> claims = dispatcher.claimsFor(r.hostIds());
-        creations.create(new NewTask(task, r.hostIds(), claims));
-        LOG.info("Task {} ({}) by {} accepted for {} host(s)", task.taskId(), task.type(), task.createdBy(), r.hostIds().size());
-        workers.run("dispatch " + task.taskId(), () -> dispatcher.sendCreated(task, r.hostIds(), claims));
-        return new Accepted(task.taskId(), r.hostIds().size());
+        List<DispatchClaim> claims = dispatcher.claimsFor(v.hostIds());
+        creations.create(new NewTask(task, v.hostIds(), claims));
+        LOG.info("Task {} ({}) by {} accepted for {} host(s)", task.taskId(), task.type(), task.createdBy(), v.hostIds().size());
+        workers.run("dispatch " + task.taskId(), () -> dispatcher.sendCreated(task, v.hostIds(), claims));
+        return new Accepted(task.taskId(), v.hostIds().size());
+    }
+
+    @Override
+    public Plan plan(TaskSubmission submission) {
+        Vetting.Vetted v = Vetting.vet(submission, hosts, settings);
+        List<Plan.Host> planned = new ArrayList<>(v.hostIds().size());
+        for (String id : v.hostIds()) {
+            Optional<HostRecord> h = hosts.get(id);
+            planned.add(new Plan.Host(id, h.map(HostRecord::hostname).orElse(id), h.map(HostRecord::status).orElse(HostStatus.OFFLINE)));
+        }
+        planned.sort(Comparator.comparing(Plan.Host::hostId));
+        return new Plan(submission.type(), submission.params(), planned, null);
     }
 
     @Override

@@ -32,6 +32,19 @@ final class FakeTaskService implements TaskService {
     }
 
     @Override
+    public dev.orrery.center.proxy.Plan plan(TaskSubmission s) {
+        if (failure != null) {
+            throw failure;
+        }
+        HostStore.Resolution r = hosts.resolve(s.targets().hosts(), s.targets().groups());
+        if (!r.unknown().isEmpty()) {
+            throw new OrreryException(ErrorCode.UNKNOWN_TARGET, "unknown targets: " + String.join(", ", r.unknown()), r.unknown());
+        }
+        return new dev.orrery.center.proxy.Plan(s.type(), s.params(), r.hostIds().stream()
+                .map(id -> new dev.orrery.center.proxy.Plan.Host(id, id, dev.orrery.api.HostStatus.ONLINE)).toList(), null);
+    }
+
+    @Override
     public Accepted submit(TaskSubmission s) {
         if (failure != null) {
             throw failure;

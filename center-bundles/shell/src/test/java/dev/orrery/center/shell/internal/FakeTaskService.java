@@ -28,6 +28,11 @@ final class FakeTaskService implements TaskService {
     }
 
     @Override
+    public dev.orrery.center.proxy.Plan plan(TaskSubmission submission) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<TaskRecord> task(String taskId) {
         return Optional.ofNullable(tasks.get(taskId));
     }
