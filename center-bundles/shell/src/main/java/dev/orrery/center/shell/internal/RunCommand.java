@@ -2,6 +2,7 @@ package dev.orrery.center.shell.internal;
 
 import dev.orrery.api.OrreryException;
 import dev.orrery.api.TaskTypes;
+import dev.orrery.center.proxy.Scope;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.proxy.TaskSubmission;
 import dev.orrery.center.store.HostStore;
@@ -48,6 +49,12 @@ public final class RunCommand implements Action {
     @Option(name = "--no-wait", description = "Print the task id and return at once")
     private boolean noWait;
 
+    @Option(name = "--dry-run", description = "Check everything (targets, guard) and show what would run where; run nothing")
+    private boolean dryRun;
+
+    @Option(name = "--confirm-high-risk", description = "Run a command the high-risk guard blocks (audited)")
+    private boolean confirmHighRisk;
+
     @Option(name = RunArgs.SEPARATOR, description = "Ends the targets; everything after it is the command")
     private boolean separator;
 
@@ -71,10 +78,15 @@ public final class RunCommand implements Action {
             throw new CommandException("--timeout and --limit must be at least 1");
         }
         RunArgs run = parsedArgs();
+        TaskSubmission submission = new TaskSubmission(TaskTypes.CMD, run.targets(), params(run.command()), null, timeout,
+                ShellSupport.createdBy(session), Scope.ALL, confirmHighRisk);
         TaskService.Accepted accepted;
         try {
-            accepted = tasks.submit(new TaskSubmission(TaskTypes.CMD, run.targets(), params(run.command()), null, timeout,
-                    ShellSupport.createdBy(session)));
+            if (dryRun) {
+                DryRuns.print(System.out, tasks.plan(submission));
+                return null;
+            }
+            accepted = tasks.submit(submission);
         } catch (OrreryException e) {
             throw ShellSupport.failure(e);
         }
