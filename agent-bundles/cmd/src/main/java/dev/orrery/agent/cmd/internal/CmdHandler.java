@@ -5,10 +5,12 @@ import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.TaskTypes;
+import dev.orrery.guard.CommandGuard;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Task type {@code cmd}: runs {@code <shell> -c <command>} detached, in its own session, with its
  * output spooled to files, so the command survives a restart of the agent and {@link #resume}
  * re-attaches to it. Parameters: {@code command} (required), {@code runAs}, {@code cwd},
- * {@code env.NAME}. Configured by PID {@code dev.orrery.agent.cmd}; a configuration change
- * re-creates it.
+ * {@code env.NAME}. Every command is first checked by the high-risk {@link CommandGuard} (a
+ * mandatory service): a refused one fails with {@code GUARD_REFUSED} and nothing is spawned.
+ * Configured by PID {@code dev.orrery.agent.cmd}; a configuration change re-creates it.
  */
 @Component(service = TaskHandler.class, property = TaskHandler.TYPE + "=" + TaskTypes.CMD,
         configurationPid = CmdConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -29,21 +32,27 @@ public final class CmdHandler implements TaskHandler {
     private static final long PRUNE_EVERY_MILLIS = 600_000;
 
     private final CmdSettings settings;
+    private final CommandGuard guard;
     private final CommandRunner runner;
     private final AtomicLong lastPrune = new AtomicLong();
 
     /**
      * @param config the settings
+     * @param guard the high-risk command guard
      * @throws IllegalArgumentException for an invalid setting, naming it
      */
     @Activate
-    public CmdHandler(CmdConfig config) {
-        this(CmdSettings.of(config));
+    public CmdHandler(CmdConfig config, @Reference(name = "guard") CommandGuard guard) {
+        this(CmdSettings.of(config), guard);
     }
 
-    /** @param settings validated settings */
-    CmdHandler(CmdSettings settings) {
+    /**
+     * @param settings validated settings
+     * @param guard the high-risk command guard
+     */
+    CmdHandler(CmdSettings settings, CommandGuard guard) {
         this.settings = settings;
+        this.guard = guard;
         Launcher launcher = new Launcher(settings.shell(), Launcher.find("/usr/bin/setsid", "/bin/setsid"),
                 Launcher.find("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser"), new Accounts());
         if (!launcher.ownSession()) {
@@ -54,6 +63,15 @@ public final class CmdHandler implements TaskHandler {
 
     @Override
     public TaskOutcome execute(TaskRequest request, TaskContext context) {
+        try {
+            String confirmed = GuardCheck.vet(guard, CommandSpec.parse(request), request.params().get(GuardCheck.CONFIRMED_PARAM));
+            if (confirmed != null) {
+                LOG.warn("Task {} runs a high-risk command (rule {}) its submitter confirmed at the center", request.taskId(), confirmed);
+            }
+        } catch (Refused r) {
+            LOG.warn("Task {} refused: {}", request.taskId(), r.getMessage());
+            return r.outcome();
+        }
         pruneNowAndThen();
         return runner.run(request, context);
     }

@@ -25,7 +25,7 @@ class CmdResumeTest {
     Path dir;
 
     private static CmdHandler handler() {
-        return new CmdHandler(CommandRunnerTest.settings(1024 * 1024, 60, 300));
+        return new CmdHandler(CommandRunnerTest.settings(1024 * 1024, 60, 300), dev.orrery.guard.Guard.withDefaults());
     }
 
     /** What a killed agent leaves behind: the wrapper started, and nobody waiting for it. */
