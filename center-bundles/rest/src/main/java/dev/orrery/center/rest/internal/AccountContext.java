@@ -17,6 +17,11 @@ final class AccountContext implements SecurityContext {
         this.secure = secure;
     }
 
+    /** @return the verified account (its secret included: never show or log it) */
+    ApiAccount account() {
+        return account;
+    }
+
     @Override
     public Principal getUserPrincipal() {
         String keyId = account.keyId();

@@ -20,6 +20,7 @@ public final class HealthResource {
 
     /** @return {@code {"status":"UP","time":epochMs}} */
     @GET
+    @Permission(Permission.PUBLIC)
     public Map<String, Object> health() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "UP");

@@ -3,6 +3,7 @@ package dev.orrery.center.rest.internal;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostStatus;
 import dev.orrery.api.OrreryException;
+import dev.orrery.center.store.ApiAccount;
 import dev.orrery.center.store.HostQuery;
 import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
@@ -15,9 +16,14 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
-/** {@code GET /hosts} and {@code GET /hosts/{id}}. */
+/**
+ * {@code GET /hosts} and {@code GET /hosts/{id}}. An account with groups sees only the hosts in
+ * them; any other host answers 404, as if it did not exist.
+ */
 @Path("/hosts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HostsResource {
@@ -34,14 +40,17 @@ public final class HostsResource {
      *     holds at most {@code limit} of them from {@code offset}
      */
     @GET
+    @Permission("host:read")
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("group") String group,
-            @QueryParam("q") String q, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("q") String q, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         HostQuery query = new HostQuery(QueryParams.enumParam("status", status, HostStatus.class), QueryParams.textParam(group),
                 QueryParams.textParam(q), QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE),
                 QueryParams.intParam("limit", limit, 1000, 1, MAX_LIMIT));
+        ScopedHosts.Page page = new ScopedHosts(hosts).find(Callers.account(security).groups(), query);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", hosts.count(query));
-        m.put("hosts", hosts.find(query).stream().map(Views::host).toList());
+        m.put("total", page.total());
+        m.put("hosts", page.hosts().stream().map(Views::host).toList());
         return m;
     }
 
@@ -51,7 +60,8 @@ public final class HostsResource {
      */
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    @Permission("host:read")
+    public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
         Optional<HostRecord> host = hosts.get(id);
         if (host.isEmpty()) {
             List<String> ids = hosts.resolve(List.of(id), List.of()).hostIds();
@@ -59,6 +69,8 @@ public final class HostsResource {
                 host = hosts.get(ids.get(0));
             }
         }
-        return Views.host(host.orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'")));
+        ApiAccount account = Callers.account(security);
+        return Views.host(host.filter(h -> Scopes.sees(account, h))
+                .orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'")));
     }
 }

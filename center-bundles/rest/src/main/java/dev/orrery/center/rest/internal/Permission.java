@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Permission {
+    /** Needs no account: only {@code GET /health}, the one resource the signature filter lets through unsigned. */
+    String PUBLIC = "public";
+
     /** @return the permission, e.g. {@code host:read} */
     String value();
 }

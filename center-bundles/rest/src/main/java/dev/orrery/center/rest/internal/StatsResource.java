@@ -23,6 +23,7 @@ public final class StatsResource {
 
     /** @return {@code {"time":epochMs,"counters":{"ignoredAcks":n,...}}} */
     @GET
+    @Permission("stats:read")
     public Map<String, Object> stats() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", clock.millis());

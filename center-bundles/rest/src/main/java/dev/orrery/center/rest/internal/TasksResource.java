@@ -1,9 +1,8 @@
 package dev.orrery.center.rest.internal;
 
-import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
-import dev.orrery.api.OrreryException;
 import dev.orrery.center.proxy.TaskService;
+import dev.orrery.center.security.Authorizer;
 import dev.orrery.center.store.TaskRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 /** {@code /tasks/{id}}: state and counts, per-host results, cancel. */
 @Path("/tasks/{id}")
@@ -23,26 +24,30 @@ public final class TasksResource {
     private static final int MAX_LIMIT = 1000;
 
     private final TaskService tasks;
+    private final Authorizer authorizer;
 
-    TasksResource(TaskService tasks) {
+    TasksResource(TaskService tasks, Authorizer authorizer) {
         this.tasks = tasks;
+        this.authorizer = authorizer;
     }
 
     /** @return the task with its counts per host-task state */
     @GET
-    public Map<String, Object> task(@PathParam("id") String id) {
-        return Views.task(find(id), tasks.counts(id));
+    @Permission("task:read")
+    public Map<String, Object> task(@PathParam("id") String id, @Context SecurityContext security) {
+        return Views.task(find(id, security), tasks.counts(id));
     }
 
     /** @return {@code {"taskId","offset","limit","results":[...]}} ordered by hostId */
     @GET
     @Path("/results")
+    @Permission("task:read")
     public Map<String, Object> results(@PathParam("id") String id, @QueryParam("state") String state,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @Context SecurityContext security) {
         HostTaskState filter = QueryParams.enumParam("state", state, HostTaskState.class);
         int from = QueryParams.intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         int most = QueryParams.intParam("limit", limit, 100, 1, MAX_LIMIT);
-        find(id);
+        find(id, security);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("taskId", id);
         m.put("offset", from);
@@ -54,13 +59,16 @@ public final class TasksResource {
     /** @return 202 {@code {"taskId"}}: unfinished hosts are being cancelled; 409 TASK_FINISHED if the task is done */
     @POST
     @Path("/cancel")
-    public Response cancel(@PathParam("id") String id) {
-        find(id);
+    @Permission("task:cancel")
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        find(id, security);
         tasks.cancel(id);
         return Response.accepted(Map.of("taskId", id)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private TaskRecord find(String id) {
-        return tasks.task(id).orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no task '" + id + "'"));
+    /** @return the task, if it exists and the caller may see it (else 404, as if it did not exist) */
+    private TaskRecord find(String id, SecurityContext security) {
+        TaskRecord task = tasks.task(id).orElseThrow(() -> Scopes.notFound(id));
+        return Scopes.visible(Callers.account(security), authorizer, task);
     }
 }

@@ -40,6 +40,7 @@ final class FakeTaskService implements TaskService {
         if (!r.unknown().isEmpty()) {
             throw new OrreryException(ErrorCode.UNKNOWN_TARGET, "unknown targets: " + String.join(", ", r.unknown()), r.unknown());
         }
+        inScope(s, r.hostIds());
         return new dev.orrery.center.proxy.Plan(s.type(), s.params(), r.hostIds().stream()
                 .map(id -> new dev.orrery.center.proxy.Plan.Host(id, id, dev.orrery.api.HostStatus.ONLINE)).toList(), null);
     }
@@ -53,10 +54,22 @@ final class FakeTaskService implements TaskService {
         if (!r.unknown().isEmpty()) {
             throw new OrreryException(ErrorCode.UNKNOWN_TARGET, "unknown targets: " + String.join(", ", r.unknown()), r.unknown());
         }
+        inScope(s, r.hostIds());
         submitted.add(s);
         String id = "t-" + ids.incrementAndGet();
         tasks.put(id, new TaskRecord(id, s.type(), s.createdBy(), 1000L, s.timeoutSeconds(), s.params(), s.body(), TaskState.RECEIVED));
         return new Accepted(id, r.hostIds().size());
+    }
+
+    /** As the proxy's Vetting: hosts outside the submitter's groups refuse the whole task, naming them. */
+    private void inScope(TaskSubmission s, List<String> hostIds) {
+        if (!s.scope().groups().isEmpty()) {
+            List<String> outside = hosts.outsideGroups(hostIds, s.scope().groups());
+            if (!outside.isEmpty()) {
+                throw new OrreryException(ErrorCode.OUT_OF_SCOPE, "hosts outside this account's groups: " + String.join(", ", outside),
+                        outside);
+            }
+        }
     }
 
     @Override

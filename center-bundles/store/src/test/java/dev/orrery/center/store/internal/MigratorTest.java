@@ -24,7 +24,7 @@ class MigratorTest {
         try {
             assertEquals(newest, Migrator.currentVersion(first));
             assertEquals(0, Migrator.migrate(first), "already migrated: nothing to apply");
-            new DerbyAccountStore(first).create(new ApiAccount("k1", "s1", "admin", "admin", true, 1L));
+            new DerbyAccountStore(first, new FileMasterKey(tmp.resolve("master.key"))).create(new ApiAccount("k1", "s1", "admin", "admin", true, 1L));
         } finally {
             first.close();
         }
@@ -34,7 +34,7 @@ class MigratorTest {
         try {
             assertEquals(newest, Migrator.currentVersion(second));
             assertEquals(0, Migrator.migrate(second));
-            AccountStore accounts = new DerbyAccountStore(second);
+            AccountStore accounts = new DerbyAccountStore(second, new FileMasterKey(tmp.resolve("master.key")));
             assertEquals(1, accounts.count(), "data survives a restart");
             assertTrue(accounts.find("k1").isPresent());
             int recorded = second.tx(c -> {
