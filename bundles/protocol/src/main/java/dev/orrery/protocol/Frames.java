@@ -9,8 +9,11 @@ import java.nio.ByteBuffer;
 public final class Frames {
     /** First two bytes of every frame: {@code 'O' 'R'}. */
     public static final int MAGIC = 0x4F52;
-    /** The protocol version this build speaks. */
-    public static final int VERSION = 1;
+    /**
+     * The protocol version this build speaks; frames of any other version are refused. 2: tasks
+     * carry the center's signature ({@code Task.Seal}), the welcome the center's task-signing key.
+     */
+    public static final int VERSION = 2;
     /** Bytes of the frame header: magic (2), version (1), type (1), length (4). */
     public static final int HEADER_BYTES = 8;
     /** Default largest payload accepted: 8 MiB (two capped 1 MiB streams fit with room). */

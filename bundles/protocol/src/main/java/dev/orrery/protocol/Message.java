@@ -59,10 +59,17 @@ public sealed interface Message {
      * @param hostId the host id the center recorded
      * @param channels channel addresses as {@code host:port}, in no particular order
      * @param heartbeatSeconds how often the agent sends heartbeats
+     * @param taskKey the center's task-signing public key (X.509 encoding), empty if the center has none
      */
-    record Welcome(String hostId, List<String> channels, int heartbeatSeconds) implements Message {
+    record Welcome(String hostId, List<String> channels, int heartbeatSeconds, byte[] taskKey) implements Message {
         public Welcome {
             channels = List.copyOf(channels);
+            taskKey = taskKey == null ? new byte[0] : taskKey;
+        }
+
+        /** A welcome without a task-signing key. */
+        public Welcome(String hostId, List<String> channels, int heartbeatSeconds) {
+            this(hostId, channels, heartbeatSeconds, null);
         }
 
         @Override
@@ -72,11 +79,11 @@ public sealed interface Message {
 
         @Override
         public void write(WireWriter w) {
-            w.str(hostId).strList(channels).i32(heartbeatSeconds);
+            w.str(hostId).strList(channels).i32(heartbeatSeconds).bytes(taskKey);
         }
 
         static Welcome read(WireReader r) {
-            return new Welcome(r.str(), r.strList(), r.i32());
+            return new Welcome(r.str(), r.strList(), r.i32(), r.bytes());
         }
     }
 
@@ -151,16 +158,28 @@ public sealed interface Message {
      * @param taskType the handler type, see {@code dev.orrery.api.TaskTypes}
      * @param params handler parameters (for {@code cmd}: command, runAs, cwd, env.*)
      * @param body opaque content for the handler (scripts, files), may be empty
-     * @param timeoutSeconds how long the agent lets it run
+     * @param timeoutSeconds how long the agent lets it run (what is left of the task's timeout)
+     * @param seal the center's signature of the task for this host, {@code null} if unsigned
      */
     record Task(String taskId, String hostId, String taskType, Map<String, String> params, byte[] body,
-            int timeoutSeconds) implements Message {
+            int timeoutSeconds, Seal seal) implements Message {
         public Task {
             Objects.requireNonNull(taskId, "taskId");
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(taskType, "taskType");
             params = Map.copyOf(params);
             body = body == null ? new byte[0] : body;
+        }
+
+        /** An unsigned task (refused by agents that require signed tasks). */
+        public Task(String taskId, String hostId, String taskType, Map<String, String> params, byte[] body,
+                int timeoutSeconds) {
+            this(taskId, hostId, taskType, params, body, timeoutSeconds, null);
+        }
+
+        /** @param s a seal @return this task with it */
+        public Task withSeal(Seal s) {
+            return new Task(taskId, hostId, taskType, params, body, timeoutSeconds, s);
         }
 
         @Override
@@ -170,12 +189,38 @@ public sealed interface Message {
 
         @Override
         public void write(WireWriter w) {
-            w.str(taskId).str(hostId).str(taskType).strMap(params).bytes(body).i32(timeoutSeconds);
+            w.str(taskId).str(hostId).str(taskType).strMap(params).bytes(body).i32(timeoutSeconds).bool(seal != null);
+            if (seal != null) {
+                w.i32(seal.timeoutSeconds()).i64(seal.expiresAt()).bytes(seal.root()).bytes(seal.proof()).bytes(seal.signature());
+            }
         }
 
         static Task read(WireReader r) {
-            return new Task(required(r.str(), "taskId"), required(r.str(), "hostId"), required(r.str(), "taskType"),
+            Task t = new Task(required(r.str(), "taskId"), required(r.str(), "hostId"), required(r.str(), "taskType"),
                     r.strMap(), r.bytes(), r.i32());
+            return r.bool() ? t.withSeal(new Seal(r.i32(), r.i64(), r.bytes(), r.bytes(), r.bytes())) : t;
+        }
+
+        /**
+         * What the center signed for a task (see {@code TaskSigning}), as one host receives it.
+         *
+         * @param timeoutSeconds the task's timeout as signed; the task's run time may not exceed it
+         * @param expiresAt epoch ms after which the task must not start
+         * @param root the Merkle root over the task's hosts, 32 bytes
+         * @param proof this host's Merkle proof ({@code MerkleTree})
+         * @param signature the Ed25519 signature, 64 bytes
+         */
+        public record Seal(int timeoutSeconds, long expiresAt, byte[] root, byte[] proof, byte[] signature) {
+            public Seal {
+                root = root == null ? new byte[0] : root;
+                proof = proof == null ? new byte[0] : proof;
+                signature = signature == null ? new byte[0] : signature;
+            }
+
+            /** @param hostProof a host's proof @return this seal, for that host */
+            public Seal forHost(byte[] hostProof) {
+                return new Seal(timeoutSeconds, expiresAt, root, hostProof, signature);
+            }
         }
     }
 
@@ -392,6 +437,124 @@ public sealed interface Message {
                 throw new ProtocolException("negative shed count " + count);
             }
             return new Shed(count, r.strList(), r.strList(), r.str());
+        }
+    }
+
+    /**
+     * Agent or channel → center (:7700, before it has a certificate): enroll with a token. The
+     * key pair was generated by the sender; its private key never leaves it. Answered with
+     * {@link Enrolled} or {@link EnrollRefused}.
+     *
+     * @param role who enrolls
+     * @param id the hostId of an agent, or the channelId of a channel: the certificate's subject
+     * @param token the enrollment token
+     * @param publicKey the sender's public key, X.509 (SubjectPublicKeyInfo) encoding
+     */
+    record Enroll(Role role, String id, String token, byte[] publicKey) implements Message {
+        public Enroll {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(id, "id");
+            publicKey = publicKey == null ? new byte[0] : publicKey;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.ENROLL;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.u8(role.ordinal()).str(id).str(token).bytes(publicKey);
+        }
+
+        static Enroll read(WireReader r) {
+            int role = r.u8();
+            if (role >= Role.values().length) {
+                throw new ProtocolException("unknown role " + role);
+            }
+            return new Enroll(Role.values()[role], required(r.str(), "id"), r.str(), r.bytes());
+        }
+    }
+
+    /**
+     * Center → enrolling agent or channel: its certificate.
+     *
+     * @param id the certificate's subject
+     * @param certificate the issued certificate, DER
+     * @param caCertificate the issuing CA's certificate, DER
+     */
+    record Enrolled(String id, byte[] certificate, byte[] caCertificate) implements Message {
+        public Enrolled {
+            Objects.requireNonNull(id, "id");
+            certificate = certificate == null ? new byte[0] : certificate;
+            caCertificate = caCertificate == null ? new byte[0] : caCertificate;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.ENROLLED;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(id).bytes(certificate).bytes(caCertificate);
+        }
+
+        static Enrolled read(WireReader r) {
+            return new Enrolled(required(r.str(), "id"), r.bytes(), r.bytes());
+        }
+    }
+
+    /**
+     * Center → enrolling agent or channel: no certificate (bad, expired or used-up token, a
+     * revoked host, a malformed key).
+     *
+     * @param code the error code ({@code ENROLL_REFUSED} or {@code HOST_REVOKED})
+     * @param reason why, for the logs
+     */
+    record EnrollRefused(String code, String reason) implements Message {
+        @Override
+        public MessageType type() {
+            return MessageType.ENROLL_REFUSED;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(code).str(reason);
+        }
+
+        static EnrollRefused read(WireReader r) {
+            return new EnrollRefused(r.str(), r.str());
+        }
+    }
+
+    /**
+     * Center → channel: revoked agents. The channel closes their sessions and refuses them from
+     * then on.
+     *
+     * @param full {@code true}: {@code revoked} is the whole list (sent on connect) and replaces
+     *        the channel's; {@code false}: add {@code revoked}, remove {@code restored}
+     * @param revoked hostIds revoked
+     * @param restored hostIds no longer revoked
+     */
+    record Revocations(boolean full, List<String> revoked, List<String> restored) implements Message {
+        public Revocations {
+            revoked = List.copyOf(revoked);
+            restored = List.copyOf(restored);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.REVOCATIONS;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.u8(full ? 1 : 0).strList(revoked).strList(restored);
+        }
+
+        static Revocations read(WireReader r) {
+            return new Revocations(r.u8() != 0, r.strList(), r.strList());
         }
     }
 

@@ -25,7 +25,15 @@ public enum MessageType {
     /** {@link Message.Cancel} */
     CANCEL(10, Message.Cancel::read),
     /** {@link Message.Shed} */
-    SHED(11, Message.Shed::read);
+    SHED(11, Message.Shed::read),
+    /** {@link Message.Enroll} */
+    ENROLL(12, Message.Enroll::read),
+    /** {@link Message.Enrolled} */
+    ENROLLED(13, Message.Enrolled::read),
+    /** {@link Message.EnrollRefused} */
+    ENROLL_REFUSED(14, Message.EnrollRefused::read),
+    /** {@link Message.Revocations} */
+    REVOCATIONS(15, Message.Revocations::read);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

@@ -105,7 +105,7 @@ class ProtocolServerTest {
                 Arguments.of("two bytes of garbage", of('h', 'i')),
                 Arguments.of("oversized header alone", header(Frames.MAGIC, Frames.VERSION, MessageType.TASK.code(), MAX + 1)),
                 Arguments.of("header announcing 2 GiB", header(Frames.MAGIC, Frames.VERSION, MessageType.TASK.code(), Integer.MAX_VALUE)),
-                Arguments.of("wrong version", concat(header(Frames.MAGIC, 2, MessageType.HEARTBEAT.code(), 8), heartbeat)),
+                Arguments.of("wrong version", concat(header(Frames.MAGIC, Frames.VERSION + 1, MessageType.HEARTBEAT.code(), 8), heartbeat)),
                 Arguments.of("unknown type", frame(77, heartbeat)),
                 Arguments.of("trailing bytes", frame(MessageType.HEARTBEAT.code(), concat(heartbeat, of(0)))),
                 Arguments.of("malformed UTF-8", frame(MessageType.CANCEL.code(),

@@ -43,6 +43,7 @@ final class Samples {
         all.add(new Register(null, "h", null, List.of(), "", null, List.of(), null));
         all.add(new Welcome("host-1", List.of("127.0.0.1:7710", "10.1.1.1:7710"), 10));
         all.add(new Welcome(null, List.of(), 0));
+        all.add(new Welcome("host-1", List.of("127.0.0.1:7710"), 10, binary));
         all.add(new Hello(Role.AGENT, "host-1", "idc-a", "", "0.1.0"));
         all.add(new Hello(Role.CHANNEL, "chan-1:7710", "idc-b", "127.0.0.1:7710", null));
         all.add(new Heartbeat(1_700_000_000_123L));
@@ -50,6 +51,9 @@ final class Samples {
         all.add(new Task("t-1", "host-1", "cmd", params, "#!/bin/sh\necho 日本語\n".getBytes(StandardCharsets.UTF_8), 30));
         all.add(new Task("t-2", "host-2", "file", Map.of(), binary, Integer.MAX_VALUE));
         all.add(new Task("t-3", "host-3", "cmd", Map.of("command", "true"), null, 0));
+        all.add(new Task("t-4", "host-4", "cmd", Map.of("command", "true"), null, 5,
+                new Task.Seal(30, 1_700_000_000_000L, new byte[32], new byte[33], new byte[64])));
+        all.add(new Task("t-5", "host-5", "cmd", Map.of(), null, 5, new Task.Seal(0, Long.MIN_VALUE, null, null, null)));
         for (AckKind kind : AckKind.values()) {
             all.add(new Ack("t-1", "host-1", kind));
         }
@@ -64,6 +68,11 @@ final class Samples {
         all.add(new Cancel("t-1", "host-1"));
         all.add(new Message.Shed(3, List.of(), List.of("127.0.0.2:7710"), "rebalance"));
         all.add(new Message.Shed(0, List.of("host-1", "host-2"), List.of(), null));
+        all.add(new Message.Enroll(Message.Role.AGENT, "host-1", "tok", new byte[] {1, 2}));
+        all.add(new Message.Enrolled("host-1", new byte[] {3}, new byte[] {4, 5}));
+        all.add(new Message.EnrollRefused("ENROLL_REFUSED", "token expired"));
+        all.add(new Message.Revocations(true, List.of("host-1"), List.of()));
+        all.add(new Message.Revocations(false, List.of(), List.of("host-2")));
         return all;
     }
 
@@ -77,6 +86,19 @@ final class Samples {
             assertEquals(e.params(), a.params());
             assertArrayEquals(e.body(), a.body());
             assertEquals(e.timeoutSeconds(), a.timeoutSeconds());
+            assertEquals(e.seal() == null, a.seal() == null, "seal present");
+            if (e.seal() != null) {
+                assertEquals(e.seal().timeoutSeconds(), a.seal().timeoutSeconds());
+                assertEquals(e.seal().expiresAt(), a.seal().expiresAt());
+                assertArrayEquals(e.seal().root(), a.seal().root());
+                assertArrayEquals(e.seal().proof(), a.seal().proof());
+                assertArrayEquals(e.seal().signature(), a.seal().signature());
+            }
+        } else if (expected instanceof Welcome e && actual instanceof Welcome a) {
+            assertEquals(e.hostId(), a.hostId());
+            assertEquals(e.channels(), a.channels());
+            assertEquals(e.heartbeatSeconds(), a.heartbeatSeconds());
+            assertArrayEquals(e.taskKey(), a.taskKey());
         } else if (expected instanceof Result e && actual instanceof Result a) {
             assertEquals(e.taskId(), a.taskId());
             assertEquals(e.hostId(), a.hostId());
@@ -89,6 +111,13 @@ final class Samples {
             assertEquals(e.errorMessage(), a.errorMessage());
             assertEquals(e.startedAt(), a.startedAt());
             assertEquals(e.finishedAt(), a.finishedAt());
+        } else if (expected instanceof Message.Enroll e && actual instanceof Message.Enroll a) {
+            assertEquals(List.of(e.role(), e.id(), e.token()), List.of(a.role(), a.id(), a.token()));
+            assertArrayEquals(e.publicKey(), a.publicKey());
+        } else if (expected instanceof Message.Enrolled e && actual instanceof Message.Enrolled a) {
+            assertEquals(e.id(), a.id());
+            assertArrayEquals(e.certificate(), a.certificate());
+            assertArrayEquals(e.caCertificate(), a.caCertificate());
         } else {
             // the other records hold no arrays, so record equality compares every field
             assertEquals(expected, actual);

@@ -119,7 +119,7 @@ final class ResultOutbox {
 
     private Optional<Result> read(Path f) {
         try {
-            Message m = Frames.decode(Files.readAllBytes(f), maxFrameBytes);
+            Message m = StoredFrames.decode(Files.readAllBytes(f), maxFrameBytes);
             return m instanceof Result r ? Optional.of(r) : Optional.empty();
         } catch (java.nio.file.NoSuchFileException e) {
             return Optional.empty(); // acknowledged and deleted meanwhile

@@ -94,6 +94,17 @@ final class TaskJournal {
         return Files.exists(fileOf(taskId, hostId));
     }
 
+    /**
+     * @param taskId the task
+     * @param hostId the host
+     * @return epoch ms the center's {@code Ack STORED} was recorded, 0 if not (or no entry)
+     * @throws IOException if the entry cannot be read
+     */
+    long ackedAt(String taskId, String hostId) throws IOException {
+        Path f = fileOf(taskId, hostId);
+        return Files.exists(f) ? read(f).ackedAt() : 0;
+    }
+
     /** @return every readable entry; unreadable files are logged and skipped */
     List<Entry> load() {
         List<Entry> all = new ArrayList<>();
@@ -143,7 +154,7 @@ final class TaskJournal {
         }
         long started = r.i64();
         long acked = r.i64();
-        Message m = Frames.decode(r.bytes(), maxFrameBytes);
+        Message m = StoredFrames.decode(r.bytes(), maxFrameBytes);
         r.end();
         if (!(m instanceof Task t)) {
             throw new IOException("not a task: " + m.type());

@@ -22,11 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the tasks that arrive, at most once each: records each task durably in the
- * {@link TaskJournal} (on the delivery thread, never on the I/O thread) and only then acknowledges
- * receipt, runs its handler on the worker pool, and hands the result to {@link Delivery}. A duplicate of a task that runs, ran, or is in
- * the journal is not run again. After a restart, {@link Recovery} resumes what was in flight.
- * Thread-safe.
+ * Runs the tasks that arrive, at most once each and only if {@link TaskTrust} accepts them: records
+ * each durably in the {@link TaskJournal} (delivery thread), then acknowledges receipt, runs its
+ * handler on the worker pool, and hands the result to {@link Delivery}. {@link Duplicates} answers
+ * copies of known tasks. After a restart, {@link Recovery} resumes what was in flight. Thread-safe.
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -37,6 +36,8 @@ final class TaskRunner {
     private final Delivery delivery;
     private final TaskLedger ledger = new TaskLedger();
     private final ExecutorService workers;
+    private final TaskTrust trust;
+    private final Duplicates duplicates;
 
     /**
      * @param handlers the whiteboard
@@ -44,8 +45,12 @@ final class TaskRunner {
      * @param workerCount size of the worker pool
      * @param journal the persisted ledger
      * @param delivery where results go
+     * @param trust decides whether a new task may run (signature, host, expiry)
      */
-    TaskRunner(HandlerRegistry handlers, Uplink uplink, int workerCount, TaskJournal journal, Delivery delivery) {
+    TaskRunner(HandlerRegistry handlers, Uplink uplink, int workerCount, TaskJournal journal, Delivery delivery,
+            TaskTrust trust) {
+        this.trust = trust;
+        this.duplicates = new Duplicates(uplink, journal, delivery, ledger);
         this.handlers = handlers;
         this.uplink = uplink;
         this.journal = journal;
@@ -68,36 +73,23 @@ final class TaskRunner {
         String key = TaskLedger.key(t.taskId(), t.hostId());
         Execution ctx = new Execution(t.taskId() + "@" + t.hostId());
         switch (ledger.admit(key, ctx)) {
-            case RUNNING -> {
-                LOG.debug("Task {} is already running; duplicate ignored", t.taskId());
-                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
-                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RUNNING));
-            }
-            case DONE -> {
-                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
-                delivery.post(() -> resendKept(t, key));
-            }
+            case RUNNING -> duplicates.running(t);
+            case DONE -> delivery.post(() -> duplicates.answer(t, key));
             case CANCELLED_EARLY -> delivery.post(() -> {
-                if (record(t, key, 0)) {
+                if (record(t, key, 0, false)) {
                     finish(t, key, new TaskOutcome(HostTaskState.CANCELLED, -1, null, null, false, ErrorCode.CANCELLED,
                             "cancelled before it reached the agent"), 0);
                 }
             });
             // Receipt is acknowledged only once the task is in the journal: the center stops resending
-            // it then, so it must survive a crash of this agent from that moment on.
+            // it then, so it must survive a crash of this agent from that moment on (or refused: see record).
             case NEW -> delivery.post(() -> {
                 long received = System.currentTimeMillis();
-                if (record(t, key, received)) {
+                if (record(t, key, received, true)) {
                     submit(t, key, () -> run(t, key, ctx, received));
                 }
             });
         }
-    }
-
-    private void resendKept(Task t, String key) {
-        LOG.info("Task {} already ran on {}; not running it again", t.taskId(), t.hostId());
-        Optional<Result> kept = delivery.pending(key).or(() -> ledger.result(key));
-        kept.ifPresent(uplink::send);
     }
 
     /**
@@ -125,16 +117,22 @@ final class TaskRunner {
 
     /**
      * Records the task durably before anything runs. A task already in the journal (seen before the
-     * in-memory ledger forgot it) is not run again.
+     * in-memory ledger forgot it) is not run again. A task {@link TaskTrust} refuses never runs: its
+     * refusal is its result (kept in the outbox until stored; the task is not journaled).
      *
+     * @param verify whether to check the task's signature, host and expiry first
      * @return whether the caller may go on
      */
-    private boolean record(Task t, String key, long started) {
+    private boolean record(Task t, String key, long started, boolean verify) {
         try {
             if (journal.exists(t.taskId(), t.hostId())) {
                 ledger.remember(key);
-                uplink.send(new Ack(t.taskId(), t.hostId(), AckKind.RECEIVED));
-                resendKept(t, key);
+                duplicates.answer(t, key);
+                return false;
+            }
+            Optional<TaskOutcome> refusal = verify ? trust.check(t, System.currentTimeMillis()) : Optional.empty();
+            if (refusal.isPresent()) {
+                finish(t, key, refusal.get(), 0);
                 return false;
             }
             journal.record(t, started);

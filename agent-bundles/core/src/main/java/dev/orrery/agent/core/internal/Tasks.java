@@ -22,6 +22,7 @@ final class Tasks implements AutoCloseable {
     private final TaskRunner runner;
     private final HandlerRegistry handlers;
     private final AgentSettings settings;
+    private final TaskTrust trust;
 
     /**
      * Opens the data folder; nothing runs until {@link #start()}.
@@ -29,9 +30,11 @@ final class Tasks implements AutoCloseable {
      * @param settings validated settings
      * @param handlers the whiteboard
      * @param uplink where acks and results go
+     * @param trust decides whether a new task may run
      * @throws IOException if the data folder cannot be opened
      */
-    Tasks(AgentSettings settings, HandlerRegistry handlers, Uplink uplink) throws IOException {
+    Tasks(AgentSettings settings, HandlerRegistry handlers, Uplink uplink, TaskTrust trust) throws IOException {
+        this.trust = trust;
         this.settings = settings;
         this.handlers = handlers;
         this.journal = new TaskJournal(settings.dataDir().resolve("ledger"), settings.maxFrameBytes());
@@ -40,7 +43,7 @@ final class Tasks implements AutoCloseable {
         this.delivery = new Delivery(outbox, journal, uplink,
                 new Backoff(settings.resendMinMillis(), settings.resendMaxMillis(), new Random()), settings.ledgerRetentionMillis(),
                 settings.resendMaxMillis(), this::release);
-        this.runner = new TaskRunner(handlers, uplink, settings.workers(), journal, delivery);
+        this.runner = new TaskRunner(handlers, uplink, settings.workers(), journal, delivery, trust);
     }
 
     /** Resumes what a previous run left in flight, then starts the resend loop. */
@@ -58,6 +61,14 @@ final class Tasks implements AutoCloseable {
                 LOG.warn("The '{}' handler failed to release task {}: {}", t.taskType(), t.taskId(), e.toString());
             }
         });
+    }
+
+    /**
+     * @param hostId the host id the center recorded
+     * @param taskKey the center's task-signing key from the welcome, empty if none
+     */
+    void welcomed(String hostId, byte[] taskKey) {
+        trust.welcomed(hostId, taskKey);
     }
 
     /** @param t a task from the channel (I/O thread) */

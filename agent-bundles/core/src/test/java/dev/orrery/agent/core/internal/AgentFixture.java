@@ -9,7 +9,10 @@ import dev.orrery.protocol.Message.Register;
 import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Task;
 import dev.orrery.protocol.Message.Welcome;
+import dev.orrery.protocol.MerkleTree;
+import dev.orrery.protocol.TaskSigning;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +27,10 @@ abstract class AgentFixture {
     }
 
     static final Id ID = new Id("host-7", "host-7.lab", List.of("10.0.0.7", "127.0.0.7"), "SN-7", "lab", List.of("demo"));
+    /** The fake center's task-signing key pair; its welcome hands out the public key. */
+    static final KeyPair CENTER_KEYS = TaskSigning.generateKeyPair();
+    /** The hosts every test task is signed for: this agent's host among others. */
+    static final List<String> TARGETS = List.of("host-1", ID.hostId(), "host-9");
 
     final HandlerRegistry handlers = new HandlerRegistry();
     final AtomicReference<List<String>> offered = new AtomicReference<>();
@@ -44,7 +51,8 @@ abstract class AgentFixture {
     void start() throws Exception {
         channel = FakePeer.channel(0);
         offered.set(List.of(channel.address()));
-        center = new FakePeer(0, (s, m) -> m instanceof Register r ? new Welcome(r.hostId(), offered.get(), 1) : null);
+        center = new FakePeer(0, (s, m) -> m instanceof Register r ? new Welcome(r.hostId(), offered.get(), 1,
+                CENTER_KEYS.getPublic().getEncoded()) : null);
         handlers.add((r, c) -> TaskOutcome.succeeded(r.param("text", "")), Map.of(TaskHandler.TYPE, "echo", "service.id", 1L));
         agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
         agent.start();
@@ -57,8 +65,17 @@ abstract class AgentFixture {
         center.close();
     }
 
+    /** @return a task for this agent's host, signed by the fake center as the real one signs */
     static Task task(String id, String type, Map<String, String> params) {
-        return new Task(id, ID.hostId(), type, params, null, 30);
+        return signed(new Task(id, ID.hostId(), type, params, null, 30), System.currentTimeMillis() + 60_000);
+    }
+
+    /** @return {@code t} signed for {@link #TARGETS} with that expiry, carrying the proof of its host */
+    static Task signed(Task t, long expiresAt) {
+        MerkleTree tree = MerkleTree.of(TARGETS);
+        Task.Seal seal = TaskSigning.seal(CENTER_KEYS.getPrivate(), t.taskId(), t.taskType(), t.params(), t.body(),
+                t.timeoutSeconds(), expiresAt, tree);
+        return t.withSeal(seal.forHost(tree.proof(t.hostId()).orElse(new byte[0])));
     }
 
     static <T> List<T> after(List<Message> all, Class<T> type, String taskId) {

@@ -32,17 +32,21 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int CHUNK = 500;
+    private static final int HOSTS_PAGE = 1_000;
 
     private final HostStore hosts;
     private final TaskStore tasks;
     private final ChannelGateway gateway;
     private final Retry retry;
+    private final TaskSealer sealer;
 
-    Dispatcher(HostStore hosts, TaskStore tasks, ChannelGateway gateway, Retry retry) {
+    /** @param sealer signs every task sent (once per task, for all its hosts) */
+    Dispatcher(HostStore hosts, TaskStore tasks, ChannelGateway gateway, Retry retry, TaskSealer sealer) {
         this.hosts = hosts;
         this.tasks = tasks;
         this.gateway = gateway;
         this.retry = retry;
+        this.sealer = sealer;
     }
 
     /**
@@ -77,6 +81,7 @@ final class Dispatcher {
      * others whose host came online meanwhile (the rest wait for their host).
      */
     void sendCreated(TaskRecord task, List<String> hostIds, List<DispatchClaim> claims) {
+        sealer.prepare(task, hostIds);
         for (DispatchClaim claim : claims) {
             send(task, claim.hostId(), claim.channel());
         }
@@ -138,13 +143,34 @@ final class Dispatcher {
         }
     }
 
-    /** Sends a host task already claimed in the store; a channel that is gone flags it undelivered. */
+    /**
+     * Sends a host task already claimed in the store, signed; a channel that is gone flags it
+     * undelivered. A host that is not among the task's hosts (cannot happen) gets it unsigned, so
+     * its agent refuses it visibly ({@code TASK_UNSIGNED}).
+     */
     void send(TaskRecord task, String hostId, String channelId) {
         Message.Task m = new Message.Task(task.taskId(), hostId, task.type(), task.params(), task.body(), remainingSeconds(task));
+        Optional<Message.Task.Seal> seal = sealer.sealFor(task, hostId, () -> hostsOf(task.taskId()));
+        if (seal.isPresent()) {
+            m = m.withSeal(seal.get());
+        } else {
+            LOG.error("Host {} is not among the hosts of task {}: sent unsigned, its agent will refuse it", hostId, task.taskId());
+        }
         if (!gateway.send(channelId, m)) {
             LOG.debug("Channel {} is not connected; task {} for host {} waits", channelId, task.taskId(), hostId);
             tasks.markUndelivered(task.taskId(), hostId, ErrorCode.CHANNEL_LOST);
         }
+    }
+
+    /** @return every host of a task, from the store (to sign a task again after a restart) */
+    private List<String> hostsOf(String taskId) {
+        List<String> all = new ArrayList<>();
+        for (int page = HOSTS_PAGE; page == HOSTS_PAGE; ) {
+            List<HostTaskRecord> rows = tasks.results(taskId, null, all.size(), HOSTS_PAGE);
+            rows.forEach(r -> all.add(r.hostId()));
+            page = rows.size();
+        }
+        return all;
     }
 
     /** @return the task if it may still be sent: not done and not past its timeout */

@@ -48,4 +48,18 @@ public @interface ProxyConfig {
             description = "New tasks are created in batches, one transaction each (group commit); when this many wait for"
                     + " theirs, a new submission is refused at once with 503 OVERLOADED (nothing is created).")
     int submitQueueLimit() default 10000;
+
+    /** @return seconds added to a task's creation time and timeout to make its signed expiry */
+    @AttributeDefinition(name = "Signed task expiry grace (s)", min = "0", max = "604800",
+            description = "Every task is signed with an expiry: its creation time + its timeout + this grace (for clock"
+                    + " skew between center and agents, and transit). An agent refuses to start a task past its expiry"
+                    + " (TASK_EXPIRED).")
+    int taskExpiryGraceSeconds() default 300;
+
+    /** @return most hosts whose signed Merkle trees are kept in memory, over all tasks */
+    @AttributeDefinition(name = "Signed task cache (hosts)", min = "1000",
+            description = "Each task is signed once for all its hosts; the Merkle trees of recent tasks are kept in memory"
+                    + " (about 64 bytes per host) so each host's proof is at hand. A task that fell out is signed again"
+                    + " from the store when it is sent again (same signature).")
+    int signedTaskCacheHosts() default 1000000;
 }

@@ -17,6 +17,8 @@ import dev.orrery.center.store.HostTaskRecord;
 import dev.orrery.center.store.NewTask;
 import dev.orrery.center.store.TaskRecord;
 import dev.orrery.center.store.TaskStore;
+import dev.orrery.guard.CommandGuard;
+import dev.orrery.guard.Guard;
 import dev.orrery.protocol.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,17 +59,27 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
     private final Intake intake;
     private final Creations creations;
     private final Counters counters = new Counters();
+    /** The high-risk guard: the configured service in OSGi, the built-in rules elsewhere. */
+    @Reference(name = "guard")
+    private volatile CommandGuard guard = Guard.withDefaults();
 
     /**
      * @param config the configuration
      * @param hosts the host store
      * @param tasks the task store
      * @param gateway the channels
+     * @param keys the center's task-signing key
      */
     @Activate
     public TaskServiceImpl(ProxyConfig config, @Reference(name = "hostStore") HostStore hosts,
-            @Reference(name = "taskStore") TaskStore tasks, @Reference(name = "gateway") ChannelGateway gateway) {
-        this(ProxySettings.from(config), hosts, tasks, gateway);
+            @Reference(name = "taskStore") TaskStore tasks, @Reference(name = "gateway") ChannelGateway gateway,
+            @Reference(name = "taskKeys") TaskKeys keys) {
+        this(ProxySettings.from(config), hosts, tasks, gateway, keys.sealer());
+    }
+
+    /** As the full constructor, signing tasks with a key pair held in memory only (tests). */
+    public TaskServiceImpl(ProxySettings settings, HostStore hosts, TaskStore tasks, ChannelGateway gateway) {
+        this(settings, hosts, tasks, gateway, TaskSealer.ephemeral());
     }
 
     /**
@@ -77,13 +89,14 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
      * @param hosts the host store
      * @param tasks the task store
      * @param gateway the channels
+     * @param sealer signs every task sent
      */
-    public TaskServiceImpl(ProxySettings settings, HostStore hosts, TaskStore tasks, ChannelGateway gateway) {
+    TaskServiceImpl(ProxySettings settings, HostStore hosts, TaskStore tasks, ChannelGateway gateway, TaskSealer sealer) {
         this.settings = settings;
         this.hosts = hosts;
         this.tasks = tasks;
         Retry retry = new Retry(settings.resendInitialMillis(), settings.resendMaxMillis());
-        this.dispatcher = new Dispatcher(hosts, tasks, gateway, retry);
+        this.dispatcher = new Dispatcher(hosts, tasks, gateway, retry, sealer);
         this.outcomes = new Outcomes(tasks, gateway, dispatcher, counters);
         this.resender = new Resender(hosts, tasks, dispatcher, retry, counters);
         this.terminator = new Terminator(hosts, tasks, gateway);
@@ -94,29 +107,33 @@ public final class TaskServiceImpl implements TaskService, LinkListener {
 
     @Override
     public Accepted submit(TaskSubmission submission) {
-        Vetting.Vetted v = Vetting.vet(submission, hosts, settings);
+        Vetting.Vetted v = Vetting.vet(submission, hosts, guard, settings);
         long now = System.currentTimeMillis();
         TaskRecord task = new TaskRecord(TaskIds.next(now), submission.type(), submission.createdBy(), now, v.timeoutSeconds(),
-                submission.params(), submission.body(), TaskState.RECEIVED);
+                Vetting.params(submission, v), submission.body(), TaskState.RECEIVED);
         // the host tasks of hosts online now are claimed in the task's own transaction and sent
         // once it commits; the others wait for their host (or for the check after the commit)
         List<DispatchClaim> claims = dispatcher.claimsFor(v.hostIds());
         creations.create(new NewTask(task, v.hostIds(), claims));
         LOG.info("Task {} ({}) by {} accepted for {} host(s)", task.taskId(), task.type(), task.createdBy(), v.hostIds().size());
+        if (v.highRisk() != null) {
+            LOG.warn("Task {} by {} runs a high-risk command (rule {}) the submitter confirmed", task.taskId(), task.createdBy(),
+                    v.highRisk());
+        }
         workers.run("dispatch " + task.taskId(), () -> dispatcher.sendCreated(task, v.hostIds(), claims));
         return new Accepted(task.taskId(), v.hostIds().size());
     }
 
     @Override
     public Plan plan(TaskSubmission submission) {
-        Vetting.Vetted v = Vetting.vet(submission, hosts, settings);
+        Vetting.Vetted v = Vetting.vet(submission, hosts, guard, settings);
         List<Plan.Host> planned = new ArrayList<>(v.hostIds().size());
         for (String id : v.hostIds()) {
             Optional<HostRecord> h = hosts.get(id);
             planned.add(new Plan.Host(id, h.map(HostRecord::hostname).orElse(id), h.map(HostRecord::status).orElse(HostStatus.OFFLINE)));
         }
         planned.sort(Comparator.comparing(Plan.Host::hostId));
-        return new Plan(submission.type(), submission.params(), planned, null);
+        return new Plan(submission.type(), Vetting.params(submission, v), planned, v.highRisk());
     }
 
     @Override
