@@ -3,6 +3,7 @@ package dev.orrery.center.rest.internal;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.store.AccountStore;
+import dev.orrery.center.store.AuditLog;
 import dev.orrery.center.store.HostStore;
 import java.time.Clock;
 import java.util.List;
@@ -31,20 +32,36 @@ final class ApiEndpoint {
      * @param accounts the account store
      * @param limits the limits
      * @param clock the clock for signatures and health
+     * @param security accounts, permissions, command mapping and the rate limit
      * @return the started server; {@link Server#destroy()} unpublishes it
      */
     static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
-            Clock clock) {
+            Clock clock, ApiSecurity security) {
+        return start(bus, transport, address, tasks, hosts, accounts, limits, clock, AuditFilter.DISCARD, security);
+    }
+
+    /**
+     * As above, recording every call but {@code GET /health} in the audit log.
+     *
+     * @param audit the audit log; {@link AuditFilter#DISCARD} only in tests that do not look at it
+     * @param security accounts, permissions, command mapping and the rate limit
+     * @return the started server
+     */
+    static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
+            Clock clock, AuditLog audit, ApiSecurity security) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         // Explicit, rather than looked up through the bus's extensions: in OSGi those appear only
         // once cxf-core has scanned the transport bundle, which can be after the transport's service.
         factory.setDestinationFactory(transport);
         factory.setAddress(address);
-        factory.setServiceBeans(List.of(new HealthResource(clock), new HostsResource(hosts), new CmdResource(tasks),
-                new TasksResource(tasks), new StatsResource(tasks, clock)));
+        factory.setServiceBeans(List.of(new HealthResource(clock), new HostsResource(hosts), new CmdResource(tasks, limits.maxTargets(), security),
+                new TasksResource(tasks, security.authorizer()), new StatsResource(tasks, clock), new AuditResource(audit),
+                new AccountsResource(security.accounts(), security.rateLimiter())));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER),
+                new AuditFilter(audit, clock),
                 new SignatureFilter(new RequestAuthenticator(accounts, limits, clock), limits.maxBodyBytes()),
+                new AuthorizationFilter(security),
                 new OrreryExceptionMapper(), new WebApplicationExceptionMapper(), new JsonExceptionMapper(),
                 new FallbackExceptionMapper()));
         // CXF looks some extensions up through the context class loader; in OSGi the one of the

@@ -28,7 +28,8 @@ final class CmdRequestParser {
     /** Prefix of the task params that carry environment variables. */
     static final String ENV_PREFIX = "env.";
 
-    private static final Set<String> FIELDS = Set.of("targets", "command", "runAs", "cwd", "env", "timeoutSeconds");
+    private static final Set<String> FIELDS = Set.of("targets", "command", "runAs", "cwd", "env", "timeoutSeconds", "dryRun",
+            "confirmHighRisk");
     private static final int MAX_ENV = 256;
 
     private CmdRequestParser() {
@@ -39,9 +40,20 @@ final class CmdRequestParser {
      * @param createdBy the authenticated key id
      * @return the submission
      * @throws OrreryException {@code MALFORMED_JSON}, {@code INVALID_REQUEST}, {@code NO_TARGET},
-     *     {@code COMMAND_TOO_LARGE}
+     *     {@code COMMAND_TOO_LARGE}, {@code TOO_MANY_TARGETS} over the default target limit
      */
     static TaskSubmission parse(byte[] body, String createdBy) {
+        return parse(body, createdBy, ApiLimits.DEFAULTS.maxTargets());
+    }
+
+    /**
+     * @param body the raw body
+     * @param createdBy the authenticated key id
+     * @param maxTargets most target names (hosts plus groups) accepted
+     * @return the submission
+     * @throws OrreryException as {@link #parse(byte[], String)}, {@code TOO_MANY_TARGETS}
+     */
+    static TaskSubmission parse(byte[] body, String createdBy, int maxTargets) {
         JsonNode root = readObject(body);
         Fields.refuseUnknown(root, FIELDS, "");
         String command = Fields.requiredText(root, "command");
@@ -59,7 +71,7 @@ final class CmdRequestParser {
         putIfPresent(params, "cwd", Fields.optionalText(root, "cwd"));
         env(root.get("env")).forEach((name, value) -> params.put(ENV_PREFIX + name, value));
         int timeout = Fields.optionalInt(root, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
-        return new TaskSubmission(TaskTypes.CMD, Fields.targets(root.get("targets")), params, null, timeout, createdBy);
+        return new TaskSubmission(TaskTypes.CMD, Fields.targets(root.get("targets"), maxTargets), params, null, timeout, createdBy);
     }
 
     /**
@@ -74,7 +86,7 @@ final class CmdRequestParser {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new OrreryException(ErrorCode.MALFORMED_JSON, "the body is not well-formed JSON: " + Json.describe(e));
+            throw Json.refusal(e);
         } catch (IOException e) {
             throw new OrreryException(ErrorCode.MALFORMED_JSON, "the body is not readable JSON text");
         }

@@ -11,7 +11,9 @@ import java.util.Set;
 /** Typed, strict access to the fields of a parsed JSON body; every failure is {@code INVALID_REQUEST}. */
 final class Fields {
     private static final Set<String> TARGET_FIELDS = Set.of("hosts", "groups");
-    private static final int MAX_TARGET_NAMES = 100_000;
+    private static final int MAX_TARGET_NAMES = 1_000_000;
+    /** Longest host or group name accepted (a DNS name has at most 253). */
+    static final int MAX_TARGET_CHARS = 255;
 
     private Fields() {
     }
@@ -66,9 +68,19 @@ final class Fields {
 
     /**
      * @param node the {@code targets} value
-     * @return the targets, at least one name
+     * @return the targets, at least one name, at most {@link ApiLimits#DEFAULTS}' target limit
      */
     static Targets targets(JsonNode node) {
+        return targets(node, ApiLimits.DEFAULTS.maxTargets());
+    }
+
+    /**
+     * @param node the {@code targets} value
+     * @param maxTargets most names (hosts plus groups) accepted
+     * @return the targets, at least one name
+     * @throws OrreryException {@code NO_TARGET}, {@code INVALID_REQUEST}, {@code TOO_MANY_TARGETS}
+     */
+    static Targets targets(JsonNode node, int maxTargets) {
         if (node == null || node.isNull()) {
             throw new OrreryException(ErrorCode.NO_TARGET, "targets is required: {\"hosts\":[...],\"groups\":[...]}");
         }
@@ -76,6 +88,11 @@ final class Fields {
             throw invalid("targets must be an object {\"hosts\":[...],\"groups\":[...]}, not " + typeOf(node));
         }
         refuseUnknown(node, TARGET_FIELDS, "targets.");
+        int named = sizeOf(node.get("hosts")) + sizeOf(node.get("groups"));
+        if (named > maxTargets) {
+            throw new OrreryException(ErrorCode.TOO_MANY_TARGETS, "the request names " + named + " targets (hosts plus groups); at most "
+                    + maxTargets + " are accepted in one request (maxTargets)");
+        }
         Targets targets = new Targets(names(node, "hosts"), names(node, "groups"));
         if (targets.isEmpty()) {
             throw new OrreryException(ErrorCode.NO_TARGET, "targets names no host and no group");
@@ -99,9 +116,16 @@ final class Fields {
             if (!item.isTextual() || item.textValue().isBlank()) {
                 throw invalid("targets." + name + " must hold non-empty strings, found " + (item.isTextual() ? "an empty string" : typeOf(item)));
             }
+            if (item.textValue().length() > MAX_TARGET_CHARS) {
+                throw invalid("targets." + name + " holds a name longer than " + MAX_TARGET_CHARS + " characters");
+            }
             names.add(item.textValue().trim());
         }
         return names;
+    }
+
+    private static int sizeOf(JsonNode list) {
+        return list != null && list.isArray() ? list.size() : 0;
     }
 
     static String typeOf(JsonNode node) {

@@ -1,6 +1,9 @@
 package dev.orrery.center.rest.internal;
 
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.OrreryException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.apache.cxf.message.Message;
 
 /**
@@ -8,6 +11,9 @@ import org.apache.cxf.message.Message;
  * raw query string. The signature covers this, so it must not be decoded or normalised.
  */
 final class RawTarget {
+    /** Why a request target is refused. */
+    static final String INVALID = "the request target is not a valid URI: characters such as spaces, \\, |, {, }, <, > "
+            + "and non-ASCII letters must be percent-encoded, and a % must start an escape such as %2F";
     private RawTarget() {
     }
 
@@ -24,6 +30,37 @@ final class RawTarget {
         }
         String query = (String) message.get(Message.QUERY_STRING);
         return pathOf(url) + (query == null ? "" : "?" + query);
+    }
+
+    /**
+     * @param target a raw request target
+     * @return it, if it is a valid URI reference (Jetty passes on characters such as a backslash,
+     *     a bar or a brace that CXF's own URI handling would fail on later)
+     * @throws OrreryException {@code INVALID_REQUEST} otherwise
+     */
+    static String valid(String target) {
+        if (!isUri(target)) {
+            throw new OrreryException(ErrorCode.INVALID_REQUEST, INVALID);
+        }
+        return target;
+    }
+
+    /**
+     * @param message the CXF message of a request, may be {@code null}
+     * @return {@code false} only if the message has a raw target and it is not a valid URI
+     *     reference (CXF's own decoding of it throws {@link IllegalArgumentException} then)
+     */
+    static boolean isValid(Message message) {
+        return message == null || message.get(Message.REQUEST_URL) == null || isUri(of(message, null));
+    }
+
+    private static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

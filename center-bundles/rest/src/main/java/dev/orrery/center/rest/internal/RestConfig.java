@@ -32,4 +32,20 @@ public @interface RestConfig {
             description = "How many used nonces are remembered within the skew window (1000 to 10,000,000). "
                     + "When full, new requests are refused with 401 until entries expire.")
     int nonceCacheSize() default 100000;
+
+    /** @return most target names (hosts plus groups) one request may name; more get 413 TOO_MANY_TARGETS */
+    @AttributeDefinition(name = "Most targets per request", min = "1", max = "1000000",
+            description = "Most target names (hosts plus groups) in one request (1 to 1,000,000). More: 413 TOO_MANY_TARGETS, nothing dispatched.")
+    int maxTargets() default 10000;
+
+    /** @return requests per second each API account may make on average; 0 for no limit */
+    @AttributeDefinition(name = "Requests per second per account", min = "0", max = "1000000",
+            description = "Average requests per second each API account may make (token bucket per key id; 0 disables). "
+                    + "Over it: 429 RATE_LIMITED with Retry-After.")
+    int rateLimitPerSecond() default 200;
+
+    /** @return how many requests an account may make at once after being idle (the bucket's size) */
+    @AttributeDefinition(name = "Burst per account", min = "1", max = "1000000",
+            description = "How many requests an API account may make at once after being idle (the size of its token bucket).")
+    int rateBurst() default 400;
 }

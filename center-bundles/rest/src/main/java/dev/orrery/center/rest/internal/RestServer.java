@@ -1,7 +1,11 @@
 package dev.orrery.center.rest.internal;
 
 import dev.orrery.center.proxy.TaskService;
+import dev.orrery.center.security.AccountService;
+import dev.orrery.center.security.Authorizer;
+import dev.orrery.center.security.CommandMapping;
 import dev.orrery.center.store.AccountStore;
+import dev.orrery.center.store.AuditLog;
 import dev.orrery.center.store.HostStore;
 import java.time.Clock;
 import java.util.Map;
@@ -38,6 +42,15 @@ public final class RestServer {
     private HostStore hosts;
     @Reference
     private AccountStore accounts;
+    /** Every API call but GET /health is recorded here before it is answered. */
+    @Reference
+    private AuditLog audit;
+    @Reference
+    private AccountService accountService;
+    @Reference
+    private Authorizer authorizer;
+    @Reference
+    private CommandMapping commandMapping;
     /** CXF's servlet-backed HTTP transport, registered by the cxf-rt-transports-http bundle. */
     @Reference
     private HTTPTransportFactory httpTransport;
@@ -51,7 +64,9 @@ public final class RestServer {
         String address = ApiEndpoint.validAddress(config.address());
         Bus created = new CXFBusFactory().createBus(Map.of(BundleContext.class, context), Map.of(BUS_ID, "orrery-rest"));
         try {
-            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC());
+            ApiSecurity security = new ApiSecurity(accountService, authorizer, commandMapping,
+                    new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), System::nanoTime));
+            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security);
         } catch (RuntimeException e) {
             created.shutdown(true);
             throw e;

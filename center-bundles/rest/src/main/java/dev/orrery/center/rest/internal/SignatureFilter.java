@@ -9,6 +9,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.SecurityContext;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
@@ -33,13 +34,18 @@ public final class SignatureFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            SignedRequest signed = new SignedRequest(request.getMethod(),
-                    RawTarget.of(PhaseInterceptorChain.getCurrentMessage(), request.getUriInfo().getRequestUri()),
+            Message message = PhaseInterceptorChain.getCurrentMessage();
+            // the raw target first: building the request URI throws on characters Jetty lets through
+            String target = message != null && message.get(Message.REQUEST_URL) != null ? RawTarget.of(message, null)
+                    : RawTarget.of(null, request.getUriInfo().getRequestUri());
+            SignedRequest signed = new SignedRequest(request.getMethod(), RawTarget.valid(target),
                     request.getHeaderString(ApiSignature.HEADER_KEY), request.getHeaderString(ApiSignature.HEADER_TIMESTAMP),
                     request.getHeaderString(ApiSignature.HEADER_NONCE), request.getHeaderString(ApiSignature.HEADER_SIGNATURE));
             ApiAccount account = authenticator.precheck(signed);
             byte[] body = Bodies.read(request.getEntityStream(), request.getLength(), maxBodyBytes);
             authenticator.verify(account, signed, body);
+            request.setProperty(AuditFilter.BODY, body);
+            request.setProperty(AuditFilter.ACCOUNT, account.keyId());
             request.setEntityStream(new ByteArrayInputStream(body));
             SecurityContext transport = request.getSecurityContext();
             request.setSecurityContext(new AccountContext(account, transport != null && transport.isSecure()));
@@ -48,7 +54,8 @@ public final class SignatureFilter implements ContainerRequestFilter {
         }
     }
 
-    private static boolean isHealth(ContainerRequestContext request) {
+    /** @return whether this is the unsigned, unaudited {@code GET /health} (or HEAD) */
+    static boolean isHealth(ContainerRequestContext request) {
         if (!HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod())) {
             return false;
         }

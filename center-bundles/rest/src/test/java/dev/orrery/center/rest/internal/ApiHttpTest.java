@@ -73,7 +73,8 @@ class ApiHttpTest {
         context.addServlet(new ServletHolder(servlet), "/*");
         jetty.setHandler(context);
         jetty.start();
-        endpoint = ApiEndpoint.start(bus, transport, "/v1", tasks, hosts, accounts, new ApiLimits(200_000, 300, 1000), clock);
+        endpoint = ApiEndpoint.start(bus, transport, "/v1", tasks, hosts, accounts, new ApiLimits(200_000, 300, 1000), clock,
+                TestSecurity.of(accounts));
         base = "http://127.0.0.1:" + connector.getLocalPort();
         hosts.register(new HostRecord("h-1", "web-1", List.of("10.0.0.1", "10.0.1.1"), "SN1", "idc1", "ch-1",
                 HostStatus.ONLINE, List.of("demo"), Map.of("rack", "r1"), 5));
