@@ -190,6 +190,10 @@ thread_ticks() {
 
 # Starts the agent in $WORK/agent with options $1 and waits until ONLINE; sets STARTED_MS and ONLINE_MS.
 start_agent() {
+    # TLS (docs/tls.md): the agent enrolls with the center's CA and default agent token (copied once it wrote them)
+    wait_for "the center's CA and agent token" center "$WORK/center" test -s "$WORK/center/data/orrery/enroll-agent.token"
+    mkdir -p "$WORK/agent/data/orrery"
+    install -m 600 "$WORK/center/data/orrery/ca.pem" "$WORK/center/data/orrery/enroll-agent.token" "$WORK/agent/data/orrery/"
     STARTED_MS=$(now_ms)
     start_karaf agent "$1"
     wait_for "the agent ONLINE at the center" agent "$WORK/agent" online "$AGENT_ID"

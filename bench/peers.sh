@@ -409,7 +409,12 @@ orrery_start() {
     wait_for "the admin key" test -s "$KEY_JSON"
     # the agents only once the center answers: on 2 cores, 20 Karafs starting with it slow it down
     say "center up after $((SECONDS - t)) s; starting the $HOSTS agents"
-    for i in $(seq 1 "$HOSTS"); do start_karaf "peer-$i"; KARAFS+=("peer-$i"); done
+    for i in $(seq 1 "$HOSTS"); do
+        # TLS (docs/tls.md): each agent enrolls with the all-in-one's CA and default agent token
+        mkdir -p "$WORK/peer-$i/data/orrery"
+        install -m 600 "$WORK/allinone/data/orrery/ca.pem" "$WORK/allinone/data/orrery/enroll-agent.token" "$WORK/peer-$i/data/orrery/"
+        start_karaf "peer-$i"; KARAFS+=("peer-$i")
+    done
     wait_for "all $HOSTS agents ONLINE" orrery_api online "${PEERS[@]}"
     say "all $HOSTS agents ONLINE after $((SECONDS - t)) s; letting them settle for 5 s"
     if command -v ss >/dev/null 2>&1; then

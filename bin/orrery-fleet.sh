@@ -39,6 +39,21 @@ demo_running() {
 
 fleet_idc() { echo "idc-$(( ($1 - 1) % $2 + 1 ))"; }
 
+# TLS (docs/tls.md): a center writes its CA certificate and default enrollment tokens to data/orrery at first start.
+# True when the Karaf in $1 has written them.
+enroll_files_ready() {
+    [[ -s "$1/data/orrery/ca.pem" && -s "$1/data/orrery/enroll-agent.token" && -s "$1/data/orrery/enroll-channel.token" ]]
+}
+
+# Copies the CA certificate and the $3 (agent|channel) token of the center in $1 into the data folder of the Karaf in $2,
+# where its agent or channel looks for them by default; it enrolls with them at its first start (files 0600).
+give_enrollment() {
+    local from="$1/data/orrery" to="$2/data/orrery"
+    mkdir -p "$to"
+    install -m 600 "$from/ca.pem" "$to/ca.pem"
+    install -m 600 "$from/enroll-$3.token" "$to/enroll-$3.token"
+}
+
 # The value of "key = value" in a .cfg file (empty when unset or commented out).
 cfg_value() {
     sed -n -E "s/^[[:space:]]*${2//./\\.}[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*$/\1/p" "$1" 2>/dev/null | tail -1
@@ -159,8 +174,15 @@ cmd_fleet_up() {
     trap 'echo; say "interrupted: stopping the fleet"; fleet_stop_all; exit 130' INT TERM
     say "starting the center, $channels channel(s) and $agents agent(s) over $idcs IDC(s)"
     start_karaf center "$FLEET/center"
-    for i in $(seq 1 "$channels"); do start_karaf "channel-$i" "$FLEET/channel-$i"; done
-    for j in $(seq 1 "$agents"); do start_karaf "agent-$j" "$FLEET/agent-$j"; done
+    wait_until "the center's CA and enrollment tokens" enroll_files_ready "$FLEET/center"
+    for i in $(seq 1 "$channels"); do
+        give_enrollment "$FLEET/center" "$FLEET/channel-$i" channel
+        start_karaf "channel-$i" "$FLEET/channel-$i"
+    done
+    for j in $(seq 1 "$agents"); do
+        give_enrollment "$FLEET/center" "$FLEET/agent-$j" agent
+        start_karaf "agent-$j" "$FLEET/agent-$j"
+    done
     wait_until "the REST API at $API_URL/health" health_ok
     say "REST API healthy after $((SECONDS - START)) s"
     wait_until "the admin key" test -s "$FLEET_KEY"

@@ -4,6 +4,7 @@ import dev.orrery.bench.api.ApiCommand;
 import dev.orrery.bench.baseline.EchoClientsCommand;
 import dev.orrery.bench.baseline.EchoServerCommand;
 import dev.orrery.bench.fanout.FanoutCommand;
+import dev.orrery.bench.signing.SigningCommand;
 import dev.orrery.bench.sim.SimulatorCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public final class Main {
     static {
         COMMANDS.put("fanout", FanoutCommand::new);
         COMMANDS.put("api", ApiCommand::new);
+        COMMANDS.put("signing", SigningCommand::new);
         COMMANDS.put("sim", SimulatorCommand::new);
         COMMANDS.put("echo-server", EchoServerCommand::new);
         COMMANDS.put("echo-clients", EchoClientsCommand::new);

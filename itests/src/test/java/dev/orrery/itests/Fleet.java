@@ -82,8 +82,21 @@ final class Fleet implements AutoCloseable {
 
     /** Starts every member, then waits until the API is healthy and every agent is ONLINE. */
     Fleet start() throws IOException {
-        for (KarafProcess k : members.values()) {
-            k.start();
+        // TLS is on by default (docs/tls.md): the center creates its CA and default enrollment tokens at
+        // first start; each channel and agent gets the CA and its token in its own data folder before it starts
+        KarafProcess center = member("center");
+        center.start();
+        Enrollment.awaitFiles(center, START, () -> {
+            if (!center.alive()) {
+                throw new IllegalStateException("center exited by itself:\n" + center.logTail(60));
+            }
+            return true;
+        });
+        for (Map.Entry<String, KarafProcess> m : members.entrySet()) {
+            if (!m.getKey().equals("center")) {
+                Enrollment.give(center, m.getValue(), m.getKey().startsWith("channel-") ? "channel" : "agent");
+                m.getValue().start();
+            }
         }
         SignedClient anonymous = new SignedClient(base, "-", "-");
         await("REST health").atMost(START).pollInterval(Duration.ofMillis(500)).until(() -> allAlive() && anonymous.healthy());

@@ -56,7 +56,11 @@ class FleetSystemIT {
             identity(agent, host);
             fleet.add(agent);
         }
-        for (KarafProcess k : fleet) {
+        allInOne.start();
+        started.add(allInOne);
+        Enrollment.awaitFiles(allInOne, START, this::allAlive);
+        for (KarafProcess k : fleet.subList(1, fleet.size())) {
+            Enrollment.give(allInOne, k, "agent");
             k.start();
             started.add(k);
         }

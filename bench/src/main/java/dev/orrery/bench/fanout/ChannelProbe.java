@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * Asks the center which channels it hands out, the way an agent registers: the welcome of a probe
@@ -23,7 +24,15 @@ final class ChannelProbe {
 
     /** @return how many channels a welcome to an agent of {@code idc} lists now */
     static int healthyChannels(String host, int port, String idc) throws IOException {
-        try (Socket s = new Socket()) {
+        return healthyChannels(host, port, idc, null);
+    }
+
+    /**
+     * @param tls the probe's client context (enrolled as {@link #HOST}), {@code null} for a plain-text center
+     * @return how many channels a welcome to an agent of {@code idc} lists now
+     */
+    static int healthyChannels(String host, int port, String idc, SSLContext tls) throws IOException {
+        try (Socket s = tls == null ? new Socket() : tls.getSocketFactory().createSocket()) {
             s.connect(new InetSocketAddress(host, port), 5_000);
             s.setSoTimeout(10_000);
             s.getOutputStream().write(Frames.encode(new Register("", HOST, HOST, List.of("127.0.0.1"), HOST, idc,

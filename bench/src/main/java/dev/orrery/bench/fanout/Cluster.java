@@ -22,6 +22,7 @@ public final class Cluster implements AutoCloseable {
     private final int restPort;
     private final int centerPort;
     private SignedClient api;
+    private javax.net.ssl.SSLContext probeTls;
 
     public Cluster(FanoutOptions options) {
         this.options = options;
@@ -39,7 +40,8 @@ public final class Cluster implements AutoCloseable {
                 .configure("etc/org.apache.karaf.shell.cfg", "sshPort", FreePorts.next())
                 .configure("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1")
                 .configure("etc/dev.orrery.center.link.cfg", "port", centerPort)
-                .configure("etc/dev.orrery.center.link.cfg", "listenHost", "127.0.0.1");
+                .configure("etc/dev.orrery.center.link.cfg", "listenHost", "127.0.0.1")
+                .configure("etc/dev.orrery.center.link.cfg", "tls", options.tls());
         for (int i = 1; i <= options.channels(); i++) {
             int port = options.channelBasePort() == 0 ? FreePorts.next() : options.channelBasePort() + i;
             int admit = Math.max(10_000, options.agents());
@@ -53,6 +55,7 @@ public final class Cluster implements AutoCloseable {
                     .configure("etc/dev.orrery.channel.cfg", "port", port)
                     .configure("etc/dev.orrery.channel.cfg", "advertisedAddress", "127.0.0.1:" + port)
                     .configure("etc/dev.orrery.channel.cfg", "centerPort", centerPort)
+                    .configure("etc/dev.orrery.channel.cfg", "tls", options.tls())
                     .configure("etc/dev.orrery.channel.cfg", "admitPerSecond", admit)
                     .configure("etc/dev.orrery.channel.cfg", "admitBurst", admit));
         }
@@ -61,6 +64,18 @@ public final class Cluster implements AutoCloseable {
     /** Starts every member, then waits for the REST API, the admin key and every channel healthy. */
     public void start(Progress progress) throws Exception {
         center.start();
+        if (options.tls()) {
+            // the channels enroll with the center's CA and default channel token (docs/tls.md)
+            Path pki = enrollmentFiles(options.work());
+            Waits.until("the center's CA and tokens", options.timeoutSeconds(),
+                    () -> centerAlive() && Files.isRegularFile(pki.resolve("enroll-channel.token")));
+            for (KarafProcess c : channels) {
+                Path to = Files.createDirectories(c.home().resolve("data/orrery"));
+                for (String f : List.of("ca.pem", "enroll-channel.token")) {
+                    Files.copy(pki.resolve(f), to.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         for (KarafProcess c : channels) {
             c.start();
         }
@@ -73,8 +88,36 @@ public final class Cluster implements AutoCloseable {
         api = SignedClient.fromKeyFile(base(), key);
         progress.say(String.format("center REST API up after %.1f s (%s)", (System.nanoTime() - t0) / 1e9, base()));
         Waits.until("all " + channels.size() + " channels healthy at the center", options.timeoutSeconds(),
-                () -> checkAlive() && ChannelProbe.healthyChannels("127.0.0.1", centerPort, IDC) >= channels.size());
+                () -> checkAlive() && ChannelProbe.healthyChannels("127.0.0.1", centerPort, IDC, probeTls()) >= channels.size());
         progress.say(String.format("%d channels healthy after %.1f s", channels.size(), (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** @return where the center of a cluster under {@code work} writes its CA and enrollment tokens */
+    public static Path enrollmentFiles(Path work) {
+        return work.resolve("center").resolve("data").resolve("orrery");
+    }
+
+    /** @return the channel probe's client context, enrolled once as the probe host; {@code null} without TLS */
+    private javax.net.ssl.SSLContext probeTls() throws IOException {
+        if (!options.tls()) {
+            return null;
+        }
+        if (probeTls == null) {
+            Path pki = enrollmentFiles(options.work());
+            dev.orrery.tls.TlsIdentity id = new dev.orrery.tls.Enroller(new dev.orrery.tls.EnrollSettings(
+                    options.work().resolve("probe-tls"), "", pki.resolve("enroll-agent.token"), pki.resolve("ca.pem"), ""))
+                    .identity("127.0.0.1", centerPort, dev.orrery.tls.PeerRole.AGENT, ChannelProbe.HOST,
+                            dev.orrery.protocol.Frames.DEFAULT_MAX_PAYLOAD);
+            probeTls = dev.orrery.tls.TlsContexts.of(id, java.util.Set.of(dev.orrery.tls.PeerRole.CENTER));
+        }
+        return probeTls;
+    }
+
+    private boolean centerAlive() {
+        if (!center.alive()) {
+            throw new IllegalStateException("center exited by itself:\n" + center.logTail(40));
+        }
+        return true;
     }
 
     /** @throws IllegalStateException with the log's tail if a member exited by itself */

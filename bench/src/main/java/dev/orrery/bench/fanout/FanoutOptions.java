@@ -34,16 +34,17 @@ import java.util.stream.Stream;
  * @param jvmOptions extra JVM options of the center and channels (e.g. faster boot for the smoke run)
  * @param jfr where to write JFR recordings of the center (connect and fan-out phases), or {@code null}
  * @param warmupRounds untimed fan-outs of the same command before the timed one (the baseline, too, is timed warm)
+ * @param tls TLS on every link: the simulated agents enroll with the center's default agent token (docs/tls.md)
  */
 public record FanoutOptions(int agents, int channels, Path root, Path work, Path centerTgz, Path channelTgz,
         int restPort, int centerPort, int channelBasePort, String centerHeap, String channelHeap, int perProcess,
         int perAddress, int rate, int timeoutSeconds, boolean heap, boolean baseline, int payload, String jvmOptions, Path jfr,
-        int warmupRounds) {
+        int warmupRounds, boolean tls) {
 
     static final Set<String> OPTIONS = Set.of("agents", "channels", "root", "work", "center-tgz", "channel-tgz",
             "rest-port", "center-port", "channel-base-port", "center-heap", "channel-heap", "per-process", "per-address",
             "rate", "timeout", "payload", "jvm-opts", "jfr", "warmup-rounds");
-    static final Set<String> FLAGS = Set.of("no-heap", "no-baseline");
+    static final Set<String> FLAGS = Set.of("no-heap", "no-baseline", "no-tls");
     static final String USAGE = String.join("\n",
             "usage: ./orrery bench fanout [options]",
             "  --agents N             simulated agents (10000)",
@@ -63,7 +64,8 @@ public record FanoutOptions(int agents, int channels, Path root, Path work, Path
             "  --root DIR             the checkout (.)   --center-tgz F / --channel-tgz F   the distributions",
             "  --jfr DIR              record the center with JFR: DIR/connect.jfr, DIR/fanout.jfr",
             "  --no-heap              skip the heap measurement (jcmd GC.run: full GCs)",
-            "  --no-baseline          skip the echo baseline");
+            "  --no-baseline          skip the echo baseline",
+            "  --no-tls               plain text links (center, channels, simulated agents) instead of TLS with enrollment");
 
     /**
      * @param args the command line after {@code fanout}
@@ -84,7 +86,7 @@ public record FanoutOptions(int agents, int channels, Path root, Path work, Path
                 a.integer("timeout", 600, 10, 86_400), !a.flag("no-heap"), !a.flag("no-baseline"),
                 a.integer("payload", 160, 1, 1 << 20), a.string("jvm-opts", ""),
                 a.string("jfr", null) == null ? null : Path.of(a.string("jfr", null)).toAbsolutePath(),
-                a.integer("warmup-rounds", 1, 0, 10));
+                a.integer("warmup-rounds", 1, 0, 10), !a.flag("no-tls"));
     }
 
     /** @return the given file, or {@code <root>/distribution/<kind>/target/orrery-<kind>-*.tar.gz} */

@@ -27,10 +27,16 @@ public final class SimProcesses implements AutoCloseable {
         int ratePerProcess = options.rate() == 0 ? 0 : Math.max(1, options.rate() / ranges.size());
         for (int p = 0; p < ranges.size(); p++) {
             AddressPlan.Range r = ranges.get(p);
-            sims.children.add(ChildJvm.start("sim-" + (p + 1), List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC"),
-                    List.of("sim", "--center", "127.0.0.1:" + centerPort, "--first", Integer.toString(r.first()),
-                            "--count", Integer.toString(r.count()), "--per-address", Integer.toString(options.perAddress()),
-                            "--idc", Cluster.IDC, "--group", group, "--rate", Integer.toString(ratePerProcess)),
+            List<String> args = new java.util.ArrayList<>(List.of("sim", "--center", "127.0.0.1:" + centerPort, "--first",
+                    Integer.toString(r.first()), "--count", Integer.toString(r.count()), "--per-address",
+                    Integer.toString(options.perAddress()), "--idc", Cluster.IDC, "--group", group, "--rate",
+                    Integer.toString(ratePerProcess)));
+            if (options.tls()) {
+                Path pki = Cluster.enrollmentFiles(options.work());
+                args.addAll(List.of("--ca", pki.resolve("ca.pem").toString(), "--token-file",
+                        pki.resolve("enroll-agent.token").toString()));
+            }
+            sims.children.add(ChildJvm.start("sim-" + (p + 1), List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC"), args,
                     logDir.resolve("sim-" + (p + 1) + ".log")));
         }
         return sims;

@@ -43,6 +43,7 @@ final class SimAgent {
     private int heartbeatMillis = SimConfig.HEARTBEAT_SECONDS * 1000;
     private String lastTaskId;
     private final SimOutbox outbox = new SimOutbox(JITTER);
+    private volatile javax.net.ssl.SSLContext tls;
 
     SimAgent(String hostId, InetSocketAddress local, SimFleet fleet) {
         this.hostId = hostId;
@@ -52,6 +53,18 @@ final class SimAgent {
 
     void register() {
         fleet.register(this);
+    }
+
+    /** @return this agent's client context once enrolled, {@code null} before (or without TLS) */
+    javax.net.ssl.SSLContext tls() {
+        return tls;
+    }
+
+    /** Enrolled: registers at once with its own certificate. */
+    void enrolled(javax.net.ssl.SSLContext context) {
+        tls = context;
+        fleet.stats.enrolled.incrementAndGet();
+        fleet.later(this::register, 0);
     }
 
     void registrationFailed() {

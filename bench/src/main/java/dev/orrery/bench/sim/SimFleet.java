@@ -2,6 +2,7 @@ package dev.orrery.bench.sim;
 
 import dev.orrery.protocol.Frames;
 import dev.orrery.protocol.OrreryProtocol;
+import dev.orrery.tls.TlsContexts;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,15 @@ final class SimFleet implements AutoCloseable {
     private final SimAgent[] agents;
     private final Map<List<String>, List<InetSocketAddress>> channelLists = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final SimTls tls;
 
     SimFleet(SimConfig config) {
+        this(config, null);
+    }
+
+    /** @param config the settings @param tls TLS with enrollment, {@code null} for plain text */
+    SimFleet(SimConfig config, SimTls tls) {
+        this.tls = tls;
         this.config = config;
         this.connector = new NioSocketConnector(config.ioThreads());
         connector.setConnectTimeoutMillis(SimConfig.CONNECT_TIMEOUT_MILLIS);
@@ -70,8 +78,15 @@ final class SimFleet implements AutoCloseable {
 
     /** Opens a registration session for the agent; a failure reaches it as {@code registrationFailed}. */
     void register(SimAgent agent) {
+        if (tls != null && agent.tls() == null) {
+            Enrolling e = new Enrolling(agent, tls);
+            if (connect(config.center(), agent.local, e, e::failed, tls.enrollment())) {
+                later(e::failed, SimConfig.REGISTER_TIMEOUT_MILLIS);
+            }
+            return;
+        }
         Registration r = new Registration(agent);
-        if (!connect(config.center(), agent.local, r, r::failed)) {
+        if (!connect(config.center(), agent.local, r, r::failed, agent.tls())) {
             return;
         }
         later(r::failed, SimConfig.REGISTER_TIMEOUT_MILLIS); // no effect once welcomed
@@ -79,16 +94,22 @@ final class SimFleet implements AutoCloseable {
 
     /** Opens a channel session for the agent; a failed connect reaches it as {@code connectFailed}. */
     void connectChannel(SimAgent agent, InetSocketAddress channel) {
-        connect(channel, agent.local, agent, agent::connectFailed);
+        connect(channel, agent.local, agent, agent::connectFailed, agent.tls());
     }
 
-    private boolean connect(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure) {
+    private boolean connect(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure,
+            javax.net.ssl.SSLContext context) {
         if (closed) {
             return false;
         }
         ConnectFuture f;
         try {
-            f = connector.connect(remote, local, (session, future) -> session.setAttribute(OWNER, owner));
+            f = connector.connect(remote, local, (session, future) -> {
+                session.setAttribute(OWNER, owner);
+                if (context != null) { // each agent its own certificate: a TLS filter per session, first in its chain
+                    session.getFilterChain().addFirst(TlsContexts.FILTER, TlsContexts.sessionClientFilter(context));
+                }
+            });
         } catch (RuntimeException e) { // disposed while stopping
             return false;
         }

@@ -17,7 +17,9 @@ final class SimHandler extends IoHandlerAdapter {
     @Override
     public void sessionOpened(IoSession s) {
         Object owner = s.getAttribute(SimFleet.OWNER);
-        if (owner instanceof Registration r) {
+        if (owner instanceof Enrolling e) {
+            e.opened(s);
+        } else if (owner instanceof Registration r) {
             r.opened(s, config.group(), config.idc());
         } else if (owner instanceof SimAgent a) {
             a.opened(s, config.idc());
@@ -27,7 +29,9 @@ final class SimHandler extends IoHandlerAdapter {
     @Override
     public void messageReceived(IoSession s, Object message) {
         Object owner = s.getAttribute(SimFleet.OWNER);
-        if (owner instanceof Registration r) {
+        if (owner instanceof Enrolling e) {
+            e.received(s, message);
+        } else if (owner instanceof Registration r) {
             r.received(s, message);
         } else if (owner instanceof SimAgent a) {
             a.received(s, message);
@@ -37,7 +41,9 @@ final class SimHandler extends IoHandlerAdapter {
     @Override
     public void sessionClosed(IoSession s) {
         Object owner = s.getAttribute(SimFleet.OWNER);
-        if (owner instanceof Registration r) {
+        if (owner instanceof Enrolling e) {
+            e.failed();
+        } else if (owner instanceof Registration r) {
             r.failed();
         } else if (owner instanceof SimAgent a) {
             a.closed(s);

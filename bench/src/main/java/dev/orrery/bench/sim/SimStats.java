@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SimStats {
     /** Channel sessions open right now (Hello sent). */
     final AtomicInteger open = new AtomicInteger();
+    /** Certificates received by enrolling (TLS). */
+    final AtomicLong enrolled = new AtomicLong();
     /** Welcomes received. */
     final AtomicLong registered = new AtomicLong();
     /** Registrations that failed (refused, closed, timed out) and were retried. */
@@ -30,6 +32,6 @@ final class SimStats {
     StatusLine line() {
         return StatusLine.of("stats", "open", open.get(), "registered", registered.get(), "registerFailures",
                 registerFailures.get(), "refused", refused.get(), "redirects", redirects.get(), "tasks", tasks.get(),
-                "results", results.get(), "resends", resends.get(), "stored", stored.get(), "queued", queued.get());
+                "results", results.get(), "resends", resends.get(), "stored", stored.get(), "queued", queued.get(), "enrolled", enrolled.get());
     }
 }

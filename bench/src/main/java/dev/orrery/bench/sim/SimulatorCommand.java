@@ -20,13 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SimulatorCommand implements Command {
     private static final Set<String> OPTIONS = Set.of("center", "first", "count", "per-address", "idc", "group",
-            "io-threads", "rate");
+            "io-threads", "rate", "ca", "token-file");
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         SimConfig config = config(args);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
-        try (SimFleet fleet = new SimFleet(config)) {
+        try (SimFleet fleet = new SimFleet(config, tls(args))) {
             fleet.start();
             reporter.scheduleAtFixedRate(() -> out.println(fleet.stats.line().format()), 0, 1, TimeUnit.SECONDS);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -40,6 +40,16 @@ public final class SimulatorCommand implements Command {
         }
         out.flush();
         return 0;
+    }
+
+    static SimTls tls(List<String> args) throws java.io.IOException, java.security.GeneralSecurityException {
+        Args a = Args.parse(args, OPTIONS, Set.of());
+        String ca = a.string("ca", null);
+        if (ca == null) {
+            return null;
+        }
+        return SimTls.of(dev.orrery.tls.Pem.readCertificate(java.nio.file.Files.readString(java.nio.file.Path.of(ca))),
+                java.nio.file.Files.readString(java.nio.file.Path.of(a.string("token-file", ""))).trim());
     }
 
     static SimConfig config(List<String> args) {

@@ -3,10 +3,11 @@
  * (ConfigService answers with the channels to connect to) and channels keep one connection
  * each. Other center bundles send tasks down through {@link dev.orrery.center.link.ChannelGateway}
  * and hear acks, results and presence through the {@link dev.orrery.center.link.LinkListener}
- * whiteboard.
+ * whiteboard. Agents are told the center's task-signing key ({@link dev.orrery.center.link.TaskSigningKey})
+ * in their welcome.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.orrery.center.link;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,11 +56,36 @@ final class Agent implements ChannelConnection.Listener {
      * @throws IOException if the data folder cannot be opened
      */
     Agent(AgentSettings settings, HostIdentity identity, HandlerRegistry handlers) throws IOException {
+        this(settings, TaskTrust.Settings.defaults(settings.dataDir()), identity, handlers);
+    }
+
+    /**
+     * @param settings validated settings
+     * @param trust how tasks are verified (signed tasks required, the pinned center key)
+     * @param identity who this host is
+     * @param handlers the task handler whiteboard
+     * @throws IOException if the data folder cannot be opened
+     */
+    Agent(AgentSettings settings, TaskTrust.Settings trust, HostIdentity identity, HandlerRegistry handlers) throws IOException {
+        this(settings, trust, identity, handlers, AgentTls.OFF);
+    }
+
+    /**
+     * @param settings validated settings
+     * @param trust how tasks are verified (signed tasks required, the pinned center key)
+     * @param identity who this host is
+     * @param handlers the task handler whiteboard
+     * @param tls mutual TLS on every link, and how to enroll
+     * @throws IOException if the data folder cannot be opened
+     */
+    Agent(AgentSettings settings, TaskTrust.Settings trust, HostIdentity identity, HandlerRegistry handlers, AgentTls tls)
+            throws IOException {
         this.settings = settings;
         this.identity = identity;
         this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS, settings.localAddress());
-        this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS);
-        this.tasks = new Tasks(settings, handlers, uplink);
+        this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS, tls, settings.maxFrameBytes());
+        this.tasks = new Tasks(settings, handlers, uplink,
+                new TaskTrust(trust, identity.hostId(), settings.ledgerRetentionMillis()));
         uplink.onAttach(tasks::connected);
         this.backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis(), new Random());
         this.hostId = identity.hostId();
@@ -115,6 +140,7 @@ final class Agent implements ChannelConnection.Listener {
         hostId = w.hostId() == null || w.hostId().isBlank() ? identity.hostId() : w.hostId();
         heartbeatSeconds = w.heartbeatSeconds() > 0 ? w.heartbeatSeconds() : settings.heartbeatSeconds();
         channels = offered;
+        tasks.welcomed(hostId, w.taskKey());
         LOG.info("Registered with center {} as {}; channels {}", center, hostId, channels);
         retry(channels, null);
         connectNext();

@@ -45,13 +45,20 @@ public final class AgentComponent {
     void activate(AgentConfig config, BundleContext context) {
         AgentSettings settings = AgentSettings.of(config, context.getBundle().getVersion().toString());
         try {
-            agent = new Agent(settings, identity, handlers);
+            agent = new Agent(settings, trust(config, settings), identity, handlers, AgentTls.from(config));
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the agent's data folder " + settings.dataDir() + ": " + e.getMessage(), e);
         }
         agent.start();
         LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}, data {}", settings.agentVersion(),
                 identity.hostId(), settings.centerHost(), settings.centerPort(), handlers.types(), settings.dataDir());
+    }
+
+    private static TaskTrust.Settings trust(AgentConfig config, AgentSettings settings) {
+        String file = config.taskKeyFile() == null ? "" : config.taskKeyFile().trim();
+        TaskTrust.Settings defaults = TaskTrust.Settings.defaults(settings.dataDir());
+        return new TaskTrust.Settings(config.requireSignedTasks(), file.isEmpty() ? defaults.keyFile() : java.nio.file.Path.of(file),
+                config.repinTaskKey());
     }
 
     @Deactivate

@@ -21,6 +21,7 @@ final class Connector implements AutoCloseable {
 
     private final NioSocketConnector connector = new NioSocketConnector(1);
     private final InetSocketAddress local;
+    private boolean secured;
 
     /**
      * @param maxFrameBytes largest payload accepted
@@ -42,6 +43,24 @@ final class Connector implements AutoCloseable {
         connector.getSessionConfig().setKeepAlive(true);
         OrreryProtocol.install(connector.getFilterChain(), maxFrameBytes);
         connector.setHandler(new Router());
+    }
+
+    /**
+     * Secures every connection made from now on with mutual TLS.
+     *
+     * @param tls the agent's client context (its certificate; trusts the center and channels of its CA)
+     */
+    synchronized void secure(javax.net.ssl.SSLContext tls) {
+        if (connector.getFilterChain().contains(dev.orrery.tls.TlsContexts.FILTER)) {
+            connector.getFilterChain().remove(dev.orrery.tls.TlsContexts.FILTER);
+        }
+        connector.getFilterChain().addFirst(dev.orrery.tls.TlsContexts.FILTER, dev.orrery.tls.TlsContexts.clientFilter(tls));
+        secured = true;
+    }
+
+    /** @return whether {@link #secure} was called */
+    synchronized boolean secured() {
+        return secured;
     }
 
     /**

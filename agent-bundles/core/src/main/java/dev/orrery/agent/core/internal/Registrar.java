@@ -4,7 +4,12 @@ import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.Register;
 import dev.orrery.protocol.Message.Welcome;
 import dev.orrery.protocol.OrreryProtocol;
+import dev.orrery.tls.Enroller;
+import dev.orrery.tls.PeerRole;
+import dev.orrery.tls.TlsContexts;
+import dev.orrery.tls.TlsIdentity;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -17,14 +22,29 @@ import org.apache.mina.core.session.IoSession;
 final class Registrar {
     private final Connector connector;
     private final long timeoutMillis;
+    private final AgentTls tls;
+    private final int maxFrameBytes;
 
     /**
      * @param connector the agent's connector
      * @param timeoutMillis how long to wait for the welcome, connect included
      */
     Registrar(Connector connector, long timeoutMillis) {
+        this(connector, timeoutMillis, AgentTls.OFF, 0);
+    }
+
+    /**
+     * @param connector the agent's connector
+     * @param timeoutMillis how long to wait for the welcome, connect included
+     * @param tls the agent's TLS: before the first registration the connector is secured with the
+     *        saved identity, or with one enrolled at the center then
+     * @param maxFrameBytes largest frame accepted while enrolling
+     */
+    Registrar(Connector connector, long timeoutMillis, AgentTls tls, int maxFrameBytes) {
         this.connector = connector;
         this.timeoutMillis = timeoutMillis;
+        this.tls = tls;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     /**
@@ -33,6 +53,28 @@ final class Registrar {
      * @return completes with the welcome, or with why registration failed
      */
     CompletableFuture<Welcome> register(HostPort center, Register register) {
+        if (tls.enabled() && !connector.secured()) {
+            // enrolling blocks (connect, handshake, answer): on its own short-lived thread, never the timer's
+            return CompletableFuture.runAsync(() -> secure(center, register.hostId()), r -> {
+                Thread t = new Thread(r, "orrery-agent-enroll");
+                t.setDaemon(true);
+                t.start();
+            }).thenCompose(done -> exchange(center, register));
+        }
+        return exchange(center, register);
+    }
+
+    private void secure(HostPort center, String hostId) {
+        try {
+            TlsIdentity id = new Enroller(tls.enroll()).identity(center.host(), center.port(), PeerRole.AGENT, hostId,
+                    maxFrameBytes);
+            connector.secure(TlsContexts.of(id, Set.of(PeerRole.CENTER, PeerRole.CHANNEL)));
+        } catch (IOException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    private CompletableFuture<Welcome> exchange(HostPort center, Register register) {
         Exchange exchange = new Exchange(register);
         connector.connect(center, exchange).whenComplete((s, e) -> {
             if (e != null) {

@@ -5,11 +5,13 @@ import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.OrreryProtocol;
+import dev.orrery.tls.PeerRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
@@ -39,9 +41,17 @@ final class CenterHandler extends IoHandlerAdapter {
     private final int heartbeatSeconds;
     private final HostIdcs idcs;
     private final long staleMillis;
+    /** The center's task-signing public key, told to every agent in its welcome; empty if none. */
+    private final Supplier<byte[]> taskKey;
+    /** TLS identity checks and enrollment; {@code null} on a plain-text link. */
+    private final LinkSecurity security;
+    private final Executor enrolling;
 
     CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor presence, HostIdcs idcs,
-            LinkSettings settings) {
+            LinkSettings settings, Supplier<byte[]> taskKey, LinkSecurity security, Executor enrolling) {
+        this.security = security;
+        this.enrolling = enrolling;
+        this.taskKey = taskKey;
         this.store = store;
         this.registry = registry;
         this.listeners = listeners;
@@ -60,11 +70,30 @@ final class CenterHandler extends IoHandlerAdapter {
         }
         if (channelId == null) {
             if (message instanceof Message.Register r) {
+                if (refusedBySecurity(session, PeerRole.AGENT, r.hostId())) {
+                    return;
+                }
+                if (taskKey.get() == null) {
+                    LOG.debug("Registration of {} refused: the task-signing key is not available yet", r.hostId());
+                    session.closeNow(); // the agent retries after its backoff
+                    return;
+                }
                 if (!registrations.offer(session, r)) {
                     session.closeNow();
                 }
             } else if (message instanceof Message.Hello h && h.role() == Message.Role.CHANNEL) {
+                if (refusedBySecurity(session, PeerRole.CHANNEL, h.id())) {
+                    return;
+                }
                 hello(session, h);
+                if (security != null) {
+                    session.write(security.fullList());
+                }
+            } else if (message instanceof Message.Enroll e && security != null) {
+                submit(session, enrolling, () -> {
+                    session.write(security.enroll(e));
+                    session.closeOnFlush();
+                });
             } else {
                 refuse(session, "expected Register or a channel Hello first, got " + message.getClass().getSimpleName());
             }
@@ -119,6 +148,10 @@ final class CenterHandler extends IoHandlerAdapter {
         session.closeNow();
     }
 
+    private boolean refusedBySecurity(IoSession session, PeerRole role, String id) {
+        return security != null && security.refused(session, role, id);
+    }
+
     private void hello(IoSession session, Message.Hello h) {
         session.setAttribute(CHANNEL_ID, h.id());
         registry.connect(h, session, System.currentTimeMillis()).ifPresent(old -> {
@@ -166,7 +199,12 @@ final class CenterHandler extends IoHandlerAdapter {
             idcs.put(r.hostId(), idc);
             List<String> channels = registry.addressesFor(idc, System.currentTimeMillis(), staleMillis);
             LOG.debug("Registered host {} (idc {}); offering channels {}", r.hostId(), r.idc(), channels);
-            session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds));
+            byte[] key = taskKey.get();
+            if (key == null) {
+                session.closeNow(); // the task-signing key went away meanwhile: the agent retries
+                continue;
+            }
+            session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds, key));
             session.closeOnFlush();
         }
     }

@@ -84,6 +84,11 @@ public final class ChannelRegistry implements ChannelGateway {
         return e == null || !e.session().isConnected() ? Optional.empty() : Optional.of(e.session());
     }
 
+    /** @param message sent to every connected channel */
+    void broadcast(Message message) {
+        byId.values().forEach(e -> e.session().write(message));
+    }
+
     @Override
     public boolean send(String channelId, Message message) {
         Objects.requireNonNull(message, "message");

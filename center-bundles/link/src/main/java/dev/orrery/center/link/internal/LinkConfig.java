@@ -56,4 +56,10 @@ public @interface LinkConfig {
     @AttributeDefinition(name = "Shed cooldown seconds", min = "1",
             description = "After asking a cluster's channels to shed agents, no new decision for that cluster (or channel giving agents back) for this long.")
     int shedCooldownSeconds() default LinkSettings.DEFAULT_SHED_COOLDOWN_SECONDS;
+
+    /** @return whether the link speaks TLS (center certificate, client certificates, enrollment) */
+    @AttributeDefinition(name = "TLS",
+            description = "TLS on :7700 with the center CA's certificates: agents register and channels connect with their own"
+                    + " certificates (subject = hostId / channel id), unenrolled ones enroll with a token. false: plain text (tests, benchmarks).")
+    boolean tls() default true;
 }

@@ -1,11 +1,18 @@
 package dev.orrery.center.link.internal;
 
 import dev.orrery.center.link.LinkListener;
+import dev.orrery.center.link.TaskSigningKey;
+import dev.orrery.center.pki.CertificateAuthority;
+import dev.orrery.center.pki.Enrollment;
+import dev.orrery.center.pki.Revocations;
 import dev.orrery.center.store.HostStore;
+import dev.orrery.protocol.Message;
+import dev.orrery.tls.TlsContexts;
 import dev.orrery.protocol.OrreryProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +52,9 @@ public final class LinkServer {
     private final ExecutorService presence;
     private final ScheduledExecutorService balancing;
     private final NioSocketAcceptor acceptor;
+    private final ExecutorService enrolling = Executors.newSingleThreadExecutor(threads("orrery-link-enroll"));
+    private final Runnable unlisten;
+    private final TaskKeyHolder taskKey;
 
     /**
      * @param config the component configuration
@@ -53,8 +63,22 @@ public final class LinkServer {
      */
     @Activate
     public LinkServer(LinkConfig config, @Reference(name = "hostStore") HostStore store,
-            @Reference(name = "registry") ChannelRegistry registry) {
-        this(LinkSettings.from(config), store, registry);
+            @Reference(name = "registry") ChannelRegistry registry,
+            @Reference(name = "ca") CertificateAuthority ca, @Reference(name = "enrollment") Enrollment enrollment,
+            @Reference(name = "revocations") Revocations revocations) {
+        this(LinkSettings.from(config), store, registry, TaskKeyHolder.awaiting(),
+                config.tls() ? LinkSecurity.of(ca, enrollment, revocations) : null);
+    }
+
+    /**
+     * Binds the acceptor; welcomes carry no task-signing key (tests of the link alone).
+     *
+     * @param settings validated settings
+     * @param store where hosts are recorded
+     * @param registry the connected channels
+     */
+    public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry) {
+        this(settings, store, registry, null);
     }
 
     /**
@@ -63,10 +87,26 @@ public final class LinkServer {
      * @param settings validated settings
      * @param store where hosts are recorded
      * @param registry the connected channels
+     * @param taskKey the center's task-signing public key told to agents, {@code null} for none
      * @throws UncheckedIOException if the port cannot be bound
      */
-    public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry) {
+    public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry, byte[] taskKey) {
+        this(settings, store, registry, TaskKeyHolder.fixed(taskKey), null);
+    }
+
+    /**
+     * Binds the acceptor, with TLS when {@code security} is given.
+     *
+     * @param settings validated settings
+     * @param store where hosts are recorded
+     * @param registry the connected channels
+     * @param taskKey the center's task-signing public key told to agents, {@code null} for none
+     * @param security TLS, enrollment and revocation, {@code null} for a plain-text link
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry, TaskKeyHolder taskKey, LinkSecurity security) {
         Objects.requireNonNull(store, "store");
+        this.taskKey = taskKey == null ? TaskKeyHolder.fixed(null) : taskKey;
         this.registry = Objects.requireNonNull(registry, "registry");
         presence = Executors.newSingleThreadExecutor(threads("orrery-link-presence"));
         balancing = Executors.newSingleThreadScheduledExecutor(threads("orrery-link-balancer"));
@@ -79,8 +119,15 @@ public final class LinkServer {
         acceptor.setCloseOnDeactivation(true);
         SessionCap cap = SessionCap.ofOpenFileLimit();
         acceptor.getFilterChain().addFirst("cap", cap);
+        if (security != null) {
+            acceptor.getFilterChain().addAfter("cap", TlsContexts.FILTER, TlsContexts.serverFilter(security.context(), false));
+            unlisten = security.revocations().onChange((hostId, revoked) -> registry.broadcast(
+                    new Message.Revocations(false, revoked ? List.of(hostId) : List.of(), revoked ? List.of() : List.of(hostId))));
+        } else {
+            unlisten = () -> { };
+        }
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
-        handler = new CenterHandler(store, registry, listeners, presence, idcs, settings);
+        handler = new CenterHandler(store, registry, listeners, presence, idcs, settings, this.taskKey, security, enrolling);
         acceptor.setHandler(handler);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
         acceptor.getSessionConfig().setIdleTime(IdleStatus.WRITER_IDLE, settings.heartbeatSeconds());
@@ -104,6 +151,18 @@ public final class LinkServer {
         return acceptor.getLocalAddress().getPort();
     }
 
+    /** @param key the center's task-signing key (the proxy provides it); registrations wait for it */
+    @Reference(name = "taskKey", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unsetTaskKey")
+    public void setTaskKey(TaskSigningKey key) {
+        taskKey.bind(key);
+    }
+
+    /** @param key the task-signing key going away */
+    public void unsetTaskKey(TaskSigningKey key) {
+        taskKey.unbind(key);
+    }
+
     /** @param listener a whiteboard listener */
     @Reference(name = "listener", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addListener(LinkListener listener) {
@@ -124,6 +183,8 @@ public final class LinkServer {
         }
         acceptor.dispose(true);
         balancing.shutdownNow();
+        enrolling.shutdownNow();
+        unlisten.run();
         presence.shutdown();
         handler.close();
         try {

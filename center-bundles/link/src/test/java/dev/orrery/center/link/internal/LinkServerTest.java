@@ -30,6 +30,8 @@ class LinkServerTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final ChannelRegistry gateway = new ChannelRegistry();
     private LinkServer server;
+    /** Stands for the center's task-signing public key, which every welcome carries. */
+    private static final byte[] TASK_KEY = {1, 2, 3, 4};
 
     @BeforeEach
     void start() {
@@ -37,7 +39,7 @@ class LinkServerTest {
     }
 
     private void start(int heartbeatSeconds) {
-        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, heartbeatSeconds, 2), store, gateway);
+        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, heartbeatSeconds, 2), store, gateway, TASK_KEY);
         server.addListener(new LinkListener() {
             @Override
             public void onAck(String channelId, Message.Ack ack) {
@@ -91,6 +93,7 @@ class LinkServerTest {
     @Test
     void registrationIsRecordedAndAnsweredWithTheChannelsOfTheIdc() throws Exception {
         Message.Welcome none = register("h0", "idc1");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TASK_KEY, none.taskKey(), "the center's task-signing key");
         assertEquals(List.of(), none.channels(), "no channel connected yet: the agent retries");
         try (Peer a = channel("ch-a", "idc1", "10.0.0.1:7710"); Peer b = channel("ch-b", "idc2", "10.0.0.2:7710")) {
             assertEquals(List.of(), register("h0", "idc1").channels(), "a channel that has not reported is not offered");

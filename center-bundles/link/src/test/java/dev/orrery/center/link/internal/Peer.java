@@ -18,6 +18,14 @@ final class Peer implements AutoCloseable {
     final IoSession session;
 
     Peer(int port) {
+        this(port, null);
+    }
+
+    /** @param tls a client SSL context, {@code null} for plain text */
+    Peer(int port, javax.net.ssl.SSLContext tls) {
+        if (tls != null) {
+            connector.getFilterChain().addFirst(dev.orrery.tls.TlsContexts.FILTER, dev.orrery.tls.TlsContexts.clientFilter(tls));
+        }
         OrreryProtocol.install(connector.getFilterChain(), 8 * 1024 * 1024);
         connector.setHandler(new IoHandlerAdapter() {
             @Override

@@ -7,6 +7,8 @@ import dev.orrery.protocol.Message.Hello;
 import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Role;
 import dev.orrery.protocol.OrreryProtocol;
+import dev.orrery.tls.PeerIdentity;
+import dev.orrery.tls.PeerRole;
 import java.io.IOException;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -29,6 +31,8 @@ final class AgentHandler extends IoHandlerAdapter {
     private final AgentSessions agents;
     private final Relay relay;
     private final Admission admission;
+    private final boolean tls;
+    private final Revoked revoked;
 
     /**
      * @param agents the connected agents
@@ -36,6 +40,19 @@ final class AgentHandler extends IoHandlerAdapter {
      * @param admission bounds the rate of new agent sessions
      */
     AgentHandler(AgentSessions agents, Relay relay, Admission admission) {
+        this(agents, relay, admission, false, new Revoked());
+    }
+
+    /**
+     * @param agents the connected agents
+     * @param relay where acks and results go
+     * @param admission bounds the rate of new agent sessions
+     * @param tls whether sessions are mutual TLS: then a Hello must name the agent of the client certificate
+     * @param revoked agents refused whatever their certificate
+     */
+    AgentHandler(AgentSessions agents, Relay relay, Admission admission, boolean tls, Revoked revoked) {
+        this.tls = tls;
+        this.revoked = revoked;
         this.agents = agents;
         this.relay = relay;
         this.admission = admission;
@@ -50,6 +67,8 @@ final class AgentHandler extends IoHandlerAdapter {
                 // over the admission rate: no work at all, the agent retries after its jittered backoff
                 LOG.debug("Refusing agent {} from {}: admission rate reached", h.id(), session.getRemoteAddress());
                 session.closeNow();
+            } else if (m instanceof Hello h && h.role() == Role.AGENT && refusal(session, h.id()) != null) {
+                refuse(session, refusal(session, h.id()));
             } else if (m instanceof Hello h && h.role() == Role.AGENT) {
                 LOG.info("Agent {} connected from {} (idc {}, version {})", h.id(), session.getRemoteAddress(), h.idc(),
                         h.version());
@@ -93,6 +112,20 @@ final class AgentHandler extends IoHandlerAdapter {
             LOG.warn("Closing agent session {} after an unexpected error", session.getId(), cause);
         }
         session.closeNow();
+    }
+
+    private String refusal(IoSession session, String hostId) {
+        if (revoked.contains(hostId)) {
+            return "agent " + hostId + " is revoked";
+        }
+        if (!tls) {
+            return null;
+        }
+        PeerIdentity peer = PeerIdentity.of(session).orElse(null);
+        if (peer == null || peer.role() != PeerRole.AGENT || !peer.id().equals(hostId)) {
+            return "Hello as " + hostId + " does not match the certificate of " + (peer == null ? "nobody" : peer.id());
+        }
+        return null;
     }
 
     private static void refuse(IoSession session, String why) {

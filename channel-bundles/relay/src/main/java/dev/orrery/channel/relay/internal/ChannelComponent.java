@@ -22,7 +22,7 @@ public final class ChannelComponent {
     @Activate
     private void activate(ChannelConfiguration config, BundleContext context) throws IOException {
         ChannelSettings settings = ChannelSettings.from(config);
-        Channel c = new Channel(settings, context.getBundle().getVersion().toString());
+        Channel c = new Channel(settings, context.getBundle().getVersion().toString(), ChannelTls.from(config));
         c.start();
         channel = c;
     }

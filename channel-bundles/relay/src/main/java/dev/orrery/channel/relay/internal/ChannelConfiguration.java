@@ -59,4 +59,29 @@ public @interface ChannelConfiguration {
     @AttributeDefinition(description = "Most agents per second asked to move to another channel when the center "
             + "balances the cluster (only agents with nothing in flight are moved).", min = "1")
     int redirectsPerSecond() default ChannelSettings.DEFAULT_REDIRECTS_PER_SECOND;
+
+    @AttributeDefinition(description = "TLS on both links: agents connect with certificates of the center's CA (mutual"
+            + " TLS, the Hello id must equal the certificate's subject), the uplink to the center uses this channel's"
+            + " certificate. false: plain text (tests, benchmarks).")
+    boolean tls() default true;
+
+    @AttributeDefinition(description = "Folder of this channel's key and certificates (key.pem 0600, cert.pem, ca.pem)."
+            + " Empty: ${karaf.data}/orrery/tls/channel.", required = false)
+    String tlsDir() default "";
+
+    @AttributeDefinition(description = "Enrollment token (kind channel) used once, when the channel has no certificate yet."
+            + " Empty: read enrollTokenFile.", required = false)
+    String enrollToken() default "";
+
+    @AttributeDefinition(description = "File holding the enrollment token. Empty: ${karaf.data}/orrery/enroll-channel.token.",
+            required = false)
+    String enrollTokenFile() default "";
+
+    @AttributeDefinition(description = "The center CA's certificate, pinned when enrolling. Empty: ${karaf.data}/orrery/ca.pem.",
+            required = false)
+    String caFile() default "";
+
+    @AttributeDefinition(description = "SHA-256 fingerprint of the center's CA certificate (hex, colons allowed): pins the"
+            + " CA when there is no caFile; checked against caFile when both are set.", required = false)
+    String caFingerprint() default "";
 }

@@ -48,9 +48,10 @@ final class Uplink {
      * @param scheduler the thread that connects, reconnects and sends heartbeats
      * @param fromCenter receives every message from the center, on an I/O thread; must not block
      * @param onConnected runs on an I/O thread after the Hello is queued; must not block
+     * @param tls this channel's client context (its certificate; trusts only the center), {@code null} for plain text
      */
     Uplink(ChannelSettings settings, Hello hello, ScheduledExecutorService scheduler, Consumer<Message> fromCenter,
-            Runnable onConnected) {
+            Runnable onConnected, javax.net.ssl.SSLContext tls) {
         this.centerHost = settings.centerHost();
         this.centerPort = settings.centerPort();
         this.center = centerHost + ":" + centerPort;
@@ -59,6 +60,9 @@ final class Uplink {
         this.scheduler = scheduler;
         this.fromCenter = fromCenter;
         this.onConnected = onConnected;
+        if (tls != null) {
+            connector.getFilterChain().addFirst(dev.orrery.tls.TlsContexts.FILTER, dev.orrery.tls.TlsContexts.clientFilter(tls));
+        }
         OrreryProtocol.install(connector.getFilterChain(), settings.maxFrameBytes());
         connector.setConnectTimeoutMillis(CONNECT_TIMEOUT_MS);
         connector.getSessionConfig().setKeepAlive(true);

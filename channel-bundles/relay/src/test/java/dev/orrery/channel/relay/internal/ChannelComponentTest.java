@@ -49,7 +49,7 @@ class ChannelComponentTest {
         try (FakeCenter center = new FakeCenter()) {
             ChannelComponent component = new ChannelComponent();
             call(component, "activate", ChannelSettingsTest.config(Map.of("port", 0, "centerPort", center.port(),
-                    "listenHost", "127.0.0.1", "channelId", "c-1", "idc", "idc-9")), bundleContext("1.2.3.SNAPSHOT"));
+                    "listenHost", "127.0.0.1", "channelId", "c-1", "idc", "idc-9", "tls", false)), bundleContext("1.2.3.SNAPSHOT"));
             await().atMost(Duration.ofSeconds(10)).until(() -> !center.received(Hello.class).isEmpty());
             Hello hello = center.received(Hello.class).get(0);
             assertEquals("c-1", hello.id());
@@ -75,7 +75,7 @@ class ChannelComponentTest {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             ChannelComponent component = new ChannelComponent();
             IOException e = assertThrows(IOException.class, () -> call(component, "activate",
-                    ChannelSettingsTest.config(Map.of("port", taken.getLocalPort(), "listenHost", "127.0.0.1")),
+                    ChannelSettingsTest.config(Map.of("port", taken.getLocalPort(), "listenHost", "127.0.0.1", "tls", false)),
                     bundleContext("1")));
             assertTrue(e.getMessage().startsWith("dev.orrery.channel: cannot listen for agents on 127.0.0.1:" + taken.getLocalPort()),
                     e.getMessage());

@@ -18,6 +18,13 @@ final class FakeAgent implements AutoCloseable {
     private final IoSession session;
 
     private FakeAgent(int port) {
+        this(port, null);
+    }
+
+    private FakeAgent(int port, javax.net.ssl.SSLContext tls) {
+        if (tls != null) {
+            connector.getFilterChain().addFirst(dev.orrery.tls.TlsContexts.FILTER, dev.orrery.tls.TlsContexts.clientFilter(tls));
+        }
         OrreryProtocol.install(connector.getFilterChain(), Frames.DEFAULT_MAX_PAYLOAD);
         connector.setHandler(new IoHandlerAdapter() {
             @Override
@@ -33,6 +40,13 @@ final class FakeAgent implements AutoCloseable {
     /** @return an agent connected to the port that has said Hello as {@code hostId} */
     static FakeAgent hello(int port, String hostId) {
         FakeAgent a = new FakeAgent(port);
+        a.send(new Message.Hello(Message.Role.AGENT, hostId, "idc-t", "", "test"));
+        return a;
+    }
+
+    /** @return an agent connected over TLS with this context that has said Hello as {@code hostId} */
+    static FakeAgent hello(int port, String hostId, javax.net.ssl.SSLContext tls) {
+        FakeAgent a = new FakeAgent(port, tls);
         a.send(new Message.Hello(Message.Role.AGENT, hostId, "idc-t", "", "test"));
         return a;
     }

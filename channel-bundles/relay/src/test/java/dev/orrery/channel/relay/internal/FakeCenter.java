@@ -17,6 +17,7 @@ final class FakeCenter implements AutoCloseable {
     private final List<IoSession> sessions = new CopyOnWriteArrayList<>();
     private NioSocketAcceptor acceptor;
     private int port;
+    private javax.net.ssl.SSLContext tls;
 
     /** Starts listening on a free port. */
     FakeCenter() throws IOException {
@@ -25,7 +26,13 @@ final class FakeCenter implements AutoCloseable {
 
     /** @param port the port to listen on, 0 for a free one */
     FakeCenter(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** @param port the port to listen on, 0 for a free one @param tls a server context requiring client certificates, or null */
+    FakeCenter(int port, javax.net.ssl.SSLContext tls) throws IOException {
         this.port = port;
+        this.tls = tls;
         start();
     }
 
@@ -33,6 +40,9 @@ final class FakeCenter implements AutoCloseable {
     void start() throws IOException {
         acceptor = new NioSocketAcceptor(1);
         acceptor.setReuseAddress(true);
+        if (tls != null) {
+            acceptor.getFilterChain().addFirst(dev.orrery.tls.TlsContexts.FILTER, dev.orrery.tls.TlsContexts.serverFilter(tls, true));
+        }
         OrreryProtocol.install(acceptor.getFilterChain(), Frames.DEFAULT_MAX_PAYLOAD);
         acceptor.setHandler(new IoHandlerAdapter() {
             @Override
