@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The real distributions as separate processes, as an operator runs them: the all-in-one plus two
  * agent distributions, each with its own identity and free ports, then {@code hostname} on all
- * three hosts through the signed REST API.
+ * three hosts through the signed REST API; then the agents' own high-risk guard refusing what the
+ * center's guard let through, and the center refusing a high-risk command (as a dry run).
  */
 class FleetSystemIT {
     private static final Duration START = Duration.ofSeconds(180);
     private static final List<String> HOSTS = List.of("sys-center", "sys-agent-1", "sys-agent-2");
+    private static final String GUARD_CFG = "etc/dev.orrery.guard.cfg";
+    private static final String MARKER = "orrery-it-guard-marker";
+    private static final String MARKER_RULE = "it-marker";
 
     private final List<KarafProcess> started = new ArrayList<>();
     private boolean failed = true;
@@ -52,7 +56,9 @@ class FleetSystemIT {
         List<KarafProcess> fleet = new ArrayList<>(List.of(allInOne));
         for (String host : HOSTS.subList(1, HOSTS.size())) {
             KarafProcess agent = KarafProcess.unpack(distribution("orrery.agent.tgz"), work, host)
-                    .configure(Settings.AGENT_CFG, Settings.AGENT_CENTER_PORT, center);
+                    .configure(Settings.AGENT_CFG, Settings.AGENT_CENTER_PORT, center)
+                    // the agents' own guard knows one rule more than the center's: a harmless marker
+                    .configure(GUARD_CFG, "extraRules", MARKER_RULE + "=^echo " + MARKER);
             identity(agent, host);
             fleet.add(agent);
         }
@@ -94,7 +100,51 @@ class FleetSystemIT {
             assertEquals(expected, r.path("stdout").asText().trim(), r.toString());
         }
         assertEquals(new TreeSet<>(HOSTS), hostIds);
+
+        theAgentsOwnGuardRefusesWhatTheCenterLetThrough(api);
+        highRiskIsRefusedAtTheCenter(api);
         failed = false;
+    }
+
+    /**
+     * The center's guard passes {@code echo <marker>}; the two agent processes' guards hold it
+     * high-risk and refuse it (GUARD_REFUSED, layer agent), while the all-in-one's own agent,
+     * with the center's rules, runs it. The command is harmless wherever it runs.
+     */
+    private void theAgentsOwnGuardRefusesWhatTheCenterLetThrough(SignedClient api) throws Exception {
+        SignedClient.Answer submitted = api.call("POST", "/cmd",
+                "{\"targets\":{\"groups\":[\"sys\"]},\"command\":\"echo " + MARKER + "\",\"timeoutSeconds\":60}");
+        assertEquals(202, submitted.status(), submitted.body());
+        String taskId = submitted.json().path("taskId").asText();
+        AtomicReference<JsonNode> results = new AtomicReference<>();
+        await("3 final results").atMost(Duration.ofSeconds(60)).until(() -> {
+            SignedClient.Answer a = api.call("GET", "/tasks/" + taskId + "/results", null);
+            results.set(a.json().path("results"));
+            int finished = 0;
+            for (JsonNode r : results.get()) {
+                finished += Set.of("SUCCEEDED", "FAILED").contains(r.path("state").asText()) ? 1 : 0;
+            }
+            return a.status() == 200 && finished == 3;
+        });
+        for (JsonNode r : results.get()) {
+            if (r.path("hostId").asText().equals(HOSTS.get(0))) {
+                assertEquals("SUCCEEDED", r.path("state").asText(), r.toString());
+            } else {
+                assertEquals("FAILED", r.path("state").asText(), r.toString());
+                assertEquals("GUARD_REFUSED", r.path("error").path("code").asText(), r.toString());
+                assertEquals("agent", r.path("error").path("layer").asText(), r.toString());
+                assertTrue(r.path("error").path("message").asText().contains(MARKER_RULE), r.toString());
+            }
+        }
+    }
+
+    /** Sent only as a dry run: the center refuses it before anything could be dispatched. */
+    private static void highRiskIsRefusedAtTheCenter(SignedClient api) throws Exception {
+        SignedClient.Answer refused = api.call("POST", "/cmd",
+                "{\"targets\":{\"groups\":[\"sys\"]},\"command\":\"rm -rf /\",\"dryRun\":true}");
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("CMD_HIGH_RISK", refused.json().path("error").path("code").asText(), refused.body());
+        assertTrue(refused.body().contains("root-destroy"), refused.body());
     }
 
     /** Stops every process this test started, even when it failed; prints their logs on failure. */

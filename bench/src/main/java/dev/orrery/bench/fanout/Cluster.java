@@ -41,7 +41,9 @@ public final class Cluster implements AutoCloseable {
                 .configure("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1")
                 .configure("etc/dev.orrery.center.link.cfg", "port", centerPort)
                 .configure("etc/dev.orrery.center.link.cfg", "listenHost", "127.0.0.1")
-                .configure("etc/dev.orrery.center.link.cfg", "tls", options.tls());
+                .configure("etc/dev.orrery.center.link.cfg", "tls", options.tls())
+                // the benches measure the center, not the per-account limiter that protects it
+                .configure("etc/dev.orrery.center.rest.cfg", "rateLimitPerSecond", 0);
         for (int i = 1; i <= options.channels(); i++) {
             int port = options.channelBasePort() == 0 ? FreePorts.next() : options.channelBasePort() + i;
             int admit = Math.max(10_000, options.agents());

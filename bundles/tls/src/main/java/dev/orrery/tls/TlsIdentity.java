@@ -1,11 +1,10 @@
 package dev.orrery.tls;
 
+import dev.orrery.api.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -76,20 +75,6 @@ public record TlsIdentity(PrivateKey key, X509Certificate certificate, X509Certi
      * @throws IOException if writing fails
      */
     public static void writeOwnerOnly(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, ".tls", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            tmp = Files.createTempFile(dir, ".tls", ".tmp");
-        }
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        PrivateFiles.writeOwnerOnly(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

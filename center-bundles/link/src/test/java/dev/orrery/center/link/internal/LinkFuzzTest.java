@@ -9,6 +9,7 @@ import dev.orrery.api.HostTaskState;
 import dev.orrery.protocol.Frames;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.Role;
+import dev.orrery.protocol.WireFuzz;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -8,6 +8,7 @@ import dev.orrery.center.pki.internal.TestPki;
 import dev.orrery.protocol.Frames;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.Role;
+import dev.orrery.protocol.WireFuzz;
 import dev.orrery.tls.PeerRole;
 import dev.orrery.tls.TlsContexts;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.orrery.center.proxy.internal;
 
+import dev.orrery.api.PrivateFiles;
 import dev.orrery.center.link.TaskSigningKey;
 import dev.orrery.center.store.MasterKey;
 import dev.orrery.protocol.TaskSigning;
@@ -98,7 +99,7 @@ public final class TaskKeys implements TaskSigningKey {
                 byte[] data = new WireWriter().u8(FORMAT).bytes(keys.getPublic().getEncoded()).bytes(master.seal(pkcs8))
                         .toByteArray();
                 Arrays.fill(pkcs8, (byte) 0);
-                PrivateFiles.write(file, data);
+                PrivateFiles.writeOwnerOnly(file, data);
                 LOG.info("Created the center's task-signing key {} (public key in {})", file, dir.resolve("task-signing.pub"));
             }
             writePem(dir.resolve("task-signing.pub"), keys.getPublic().getEncoded());

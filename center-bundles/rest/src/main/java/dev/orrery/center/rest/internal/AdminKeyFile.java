@@ -1,21 +1,15 @@
 package dev.orrery.center.rest.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orrery.api.PrivateFiles;
 import dev.orrery.center.store.AccountStore;
 import dev.orrery.center.store.ApiAccount;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -69,30 +63,11 @@ final class AdminKeyFile {
     }
 
     private void write(Path file, String keyId, String secret) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, ".admin-api-key", ".tmp", ownerOnly);
-        try {
-            ObjectNode json = Json.MAPPER.createObjectNode().put("keyId", keyId).put("secret", secret);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                out.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-                out.write('\n');
-                channel.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ObjectNode json = Json.MAPPER.createObjectNode().put("keyId", keyId).put("secret", secret);
+        byte[] text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+        byte[] withNewline = Arrays.copyOf(text, text.length + 1);
+        withNewline[text.length] = '\n';
+        PrivateFiles.writeOwnerOnly(file, withNewline);
     }
 
     private byte[] bytes(int n) {

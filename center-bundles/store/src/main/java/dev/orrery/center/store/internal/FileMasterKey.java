@@ -1,5 +1,6 @@
 package dev.orrery.center.store.internal;
 
+import dev.orrery.api.PrivateFiles;
 import dev.orrery.center.store.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +74,7 @@ public final class FileMasterKey implements MasterKey {
         }
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
-        OwnerOnlyFiles.write(file, fresh);
+        PrivateFiles.writeOwnerOnly(file, fresh);
         LOG.info("Created the center master key {} (mode 0600); back it up with the database", file);
         return fresh;
     }

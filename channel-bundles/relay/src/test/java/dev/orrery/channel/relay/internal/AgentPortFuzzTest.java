@@ -11,6 +11,7 @@ import dev.orrery.protocol.Frames;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.Message.Role;
 import dev.orrery.protocol.Message.Task;
+import dev.orrery.protocol.WireFuzz;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

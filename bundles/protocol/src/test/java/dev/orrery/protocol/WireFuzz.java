@@ -1,8 +1,5 @@
-package dev.orrery.channel.relay.internal;
+package dev.orrery.protocol;
 
-import dev.orrery.protocol.Frames;
-import dev.orrery.protocol.Message;
-import dev.orrery.protocol.MessageType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +19,7 @@ import java.util.function.IntFunction;
  * so a well-written server must close each one however the earlier bytes were read (a frame
  * that still decoded after a mutation is followed by garbage). Seeded: a failure names its case.
  */
-final class WireFuzz {
+public final class WireFuzz {
     /** Bytes after every case: more than any announced extension, and never a valid header. */
     private static final byte[] TAIL = filled(4096, (byte) 'X');
     /** The lowest type code no message has. */
@@ -41,7 +38,7 @@ final class WireFuzz {
      * @param wrongFirst valid messages that may not come first
      * @param wrongLater valid messages that may not follow an opener
      */
-    WireFuzz(Random random, int maxPayload, List<Message> openers, List<Message> wrongFirst, List<Message> wrongLater) {
+    public WireFuzz(Random random, int maxPayload, List<Message> openers, List<Message> wrongFirst, List<Message> wrongLater) {
         this.random = random;
         this.maxPayload = maxPayload;
         this.openers = openers;
@@ -54,13 +51,13 @@ final class WireFuzz {
      * half-closes (for a frame cut inside its length field, which a server rightly waits on
      * until its idle timeout: the client's end of stream must close it).
      */
-    record Case(String name, byte[] bytes, boolean halfClose) {
-        Case(String name, byte[] bytes) {
+    public record Case(String name, byte[] bytes, boolean halfClose) {
+        public Case(String name, byte[] bytes) {
             this(name, bytes, false);
         }
     }
 
-    Case next() {
+    public Case next() {
         byte[] opener = Frames.encode(pick(openers));
         switch (random.nextInt(8)) {
             case 0: {
@@ -121,7 +118,7 @@ final class WireFuzz {
      * @param connect opens a client socket to the server (the one place to change for TLS)
      * @return {@code null} if the server closed the connection within the timeout, else why not
      */
-    static String closedByServer(IntFunction<Socket> connect, int port, Case c, int timeoutMillis) throws IOException {
+    public static String closedByServer(IntFunction<Socket> connect, int port, Case c, int timeoutMillis) throws IOException {
         try (Socket s = connect.apply(port)) {
             s.setSoTimeout(timeoutMillis);
             try {
@@ -150,7 +147,7 @@ final class WireFuzz {
     }
 
     /** A plain TCP connection to 127.0.0.1. */
-    static Socket plain(int port) {
+    public static Socket plain(int port) {
         try {
             Socket s = new Socket();
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
