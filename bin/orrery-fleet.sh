@@ -61,7 +61,7 @@ cfg_value() {
 
 prepare_fleet_center() {
     local dir="$FLEET/center"
-    unpack "$CENTER_TGZ" "$dir" && say "unpacked the center into .orrery/fleet/center"
+    unpack "$CENTER_TGZ" "$dir" && say "unpacked the center into .orrery/fleet/center" && forget_console_host_key
     set_cfg "$dir/etc/org.ops4j.pax.web.cfg" org.ops4j.pax.web.listening.addresses 127.0.0.1
     set_cfg "$dir/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$REST_PORT"
     set_cfg "$dir/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
