@@ -54,7 +54,17 @@ final class CmdRequestParser {
      * @throws OrreryException as {@link #parse(byte[], String)}, {@code TOO_MANY_TARGETS}
      */
     static TaskSubmission parse(byte[] body, String createdBy, int maxTargets) {
-        JsonNode root = readObject(body);
+        return parse(readObject(body), createdBy, maxTargets);
+    }
+
+    /**
+     * @param root the body, already read by {@link #readObject} (callers that read more fields of it parse it once)
+     * @param createdBy the authenticated key id
+     * @param maxTargets most target names (hosts plus groups) accepted
+     * @return the submission
+     * @throws OrreryException as {@link #parse(byte[], String, int)}, except the JSON syntax errors
+     */
+    static TaskSubmission parse(JsonNode root, String createdBy, int maxTargets) {
         Fields.refuseUnknown(root, FIELDS, "");
         String command = Fields.requiredText(root, "command");
         int commandBytes = command.getBytes(StandardCharsets.UTF_8).length;

@@ -52,8 +52,8 @@ public final class CmdResource {
     @Permission("task:submit")
     public Response submit(byte[] body, @Context SecurityContext caller, @Context UriInfo uri) {
         ApiAccount account = Callers.account(caller);
-        TaskSubmission parsed = CmdRequestParser.parse(body, account.keyId(), maxTargets);
         JsonNode root = CmdRequestParser.readObject(body);
+        TaskSubmission parsed = CmdRequestParser.parse(root, account.keyId(), maxTargets);
         boolean dryRun = AccountRequests.optionalBoolean(root, "dryRun");
         boolean confirm = AccountRequests.optionalBoolean(root, "confirmHighRisk");
         if (confirm && !security.authorizer().permitted(account, Authorizer.CMD_HIGHRISK)) {
