@@ -3,23 +3,11 @@ package dev.orrery.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.bench.rest.SignedClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -36,9 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class AccountsIT extends AllInOneTestSupport {
     private static final String CMD = "{\"targets\":{\"hosts\":[\"" + LOCAL_HOST + "\"]},\"command\":\"echo accounts-it\"}";
     private static final String DRY_RUN = CMD.replace("accounts-it\"}", "accounts-it\",\"dryRun\":true}");
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     /** Creates an account through the API as the admin; returns its answer (keyId and secret). */
     private JsonNode createAccount(String name, String role, String groups) throws Exception {
@@ -117,51 +102,21 @@ public class AccountsIT extends AllInOneTestSupport {
 
     @Test
     public void accountShellCommands() throws Exception {
-        String created = run("orrery:account-create --role operator --groups it --command-mapping it-shell", false);
+        String created = execute("orrery:account-create --role operator --groups it --command-mapping it-shell");
         Matcher m = Pattern.compile("keyId:\\s+(key-[0-9a-f]{16})").matcher(created);
         assertTrue(created, m.find());
         String keyId = m.group(1);
         assertTrue(created, created.contains("secret:"));
-        String listed = run("orrery:account-list", false);
+        String listed = execute("orrery:account-list");
         assertTrue(listed, listed.contains(keyId) && listed.contains("it-shell"));
         assertFalse(listed, listed.contains("secret"));
-        String mapping = run("orrery:account-mapping " + keyId + " echo uptime", false);
+        String mapping = execute("orrery:account-mapping " + keyId + " echo uptime");
         assertTrue(mapping, mapping.contains("echo") && mapping.contains("uptime"));
-        assertTrue(run("orrery:account-disable " + keyId, false).contains("disabled"));
-        assertTrue(run("orrery:account-enable " + keyId, false).contains("enabled"));
-        assertTrue(run("orrery:account-rotate " + keyId, false).contains("secret:"));
-        assertTrue(run("orrery:account-delete " + keyId, false).contains("deleted"));
-        assertTrue(run("orrery:account-delete " + keyId, true).contains("NOT_FOUND"));
+        assertTrue(execute("orrery:account-disable " + keyId).contains("disabled"));
+        assertTrue(execute("orrery:account-enable " + keyId).contains("enabled"));
+        assertTrue(execute("orrery:account-rotate " + keyId).contains("secret:"));
+        assertTrue(execute("orrery:account-delete " + keyId).contains("deleted"));
+        assertTrue(executeExpectingFailure("orrery:account-delete " + keyId).contains("NOT_FOUND"));
     }
 
-    /** Runs one console command as the administrator "it"; returns what it printed (and, when it must fail, its error). */
-    private String run(String command, boolean mustFail) throws Exception {
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("it"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Subject.doAs(admin, (PrivilegedExceptionAction<Void>) () -> {
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-                 Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-                try {
-                    Object value = session.execute(command);
-                    if (mustFail) {
-                        fail(command + " should have failed; printed " + bytes.toString(StandardCharsets.UTF_8));
-                    }
-                    if (value != null) {
-                        out.println(value);
-                    }
-                } catch (Exception e) {
-                    if (!mustFail) {
-                        throw e;
-                    }
-                    out.println(e.getMessage());
-                }
-            }
-            return null;
-        });
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -7,19 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.bench.rest.SignedClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -33,9 +22,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class AllInOneIT extends AllInOneTestSupport {
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     @Test
     public void signedRestCommandRunsOnTheLocalAgent() throws Exception {
@@ -79,24 +65,4 @@ public class AllInOneIT extends AllInOneTestSupport {
         assertTrue(out, out.contains("ONLINE"));
     }
 
-    /** Runs one console command as an administrator and returns what it printed. */
-    private String execute(String command) throws Exception {
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("it"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Subject.doAs(admin, (PrivilegedExceptionAction<Void>) () -> {
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-                 Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-                Object value = session.execute(command);
-                if (value != null) {
-                    out.println(value);
-                }
-            }
-            return null;
-        });
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 }

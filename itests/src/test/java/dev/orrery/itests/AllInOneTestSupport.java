@@ -1,6 +1,7 @@
 package dev.orrery.itests;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -15,14 +16,24 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.bench.karaf.FreePorts;
 import dev.orrery.bench.rest.SignedClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -41,6 +52,10 @@ public abstract class AllInOneTestSupport {
     /** Boot features installed: without this the bundles may still be resolving (stack.md trap 7). */
     @Inject
     protected BootFinished bootFinished;
+
+    /** The console, for the tests that run shell commands. */
+    @Inject
+    protected SessionFactory sessionFactory;
 
     protected SignedClient api;
 
@@ -156,6 +171,56 @@ public abstract class AllInOneTestSupport {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs one console command as the administrator "it".
+     *
+     * @param command the command line
+     * @return what it printed, and its value when it returned one
+     */
+    protected String execute(String command) throws Exception {
+        return console(command, false);
+    }
+
+    /**
+     * Runs one console command as the administrator "it" that must fail.
+     *
+     * @param command the command line
+     * @return what it printed, then its error message
+     */
+    protected String executeExpectingFailure(String command) throws Exception {
+        return console(command, true);
+    }
+
+    private String console(String command, boolean mustFail) throws Exception {
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("it"));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("manager"));
+        admin.getPrincipals().add(new RolePrincipal("viewer"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Subject.doAs(admin, (PrivilegedExceptionAction<Void>) () -> {
+            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+                 Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
+                try {
+                    Object value = session.execute(command);
+                    if (mustFail) {
+                        fail(command + " should have failed; printed " + bytes.toString(StandardCharsets.UTF_8));
+                    }
+                    if (value != null) {
+                        out.println(value);
+                    }
+                } catch (Exception e) {
+                    if (!mustFail) {
+                        throw e;
+                    }
+                    out.println(e.getMessage());
+                }
+            }
+            return null;
+        });
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     protected static int port(String name) {

@@ -7,13 +7,9 @@ import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.bench.rest.SignedClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
@@ -21,11 +17,6 @@ import java.sql.ResultSet;
 import java.util.Properties;
 import java.util.UUID;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -44,9 +35,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class AuditIT extends AllInOneTestSupport {
     private static final String STORE_BUNDLE = "dev.orrery.center.store";
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     @Inject
     private BundleContext context;
@@ -157,42 +145,4 @@ public class AuditIT extends AllInOneTestSupport {
         return SignedClient.JSON.readTree(Files.readString(keyFile, StandardCharsets.UTF_8)).path("keyId").asText();
     }
 
-    private String execute(String command) throws Exception {
-        return run(command, false);
-    }
-
-    private String executeExpectingFailure(String command) throws Exception {
-        return run(command, true);
-    }
-
-    /** Runs one console command as the administrator "it" and returns what it printed (and, when it must fail, its error). */
-    private String run(String command, boolean mustFail) throws Exception {
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("it"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("manager"));
-        admin.getPrincipals().add(new RolePrincipal("viewer"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Subject.doAs(admin, (PrivilegedExceptionAction<Void>) () -> {
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-                 Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out)) {
-                try {
-                    Object value = session.execute(command);
-                    if (mustFail) {
-                        fail(command + " should have failed; printed " + bytes.toString(StandardCharsets.UTF_8));
-                    }
-                    if (value != null) {
-                        out.println(value);
-                    }
-                } catch (Exception e) {
-                    if (!mustFail) {
-                        throw e;
-                    }
-                    out.println(e.getMessage());
-                }
-            }
-            return null;
-        });
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 }
