@@ -58,6 +58,10 @@ public enum ErrorCode {
     HOST_REVOKED(Layer.PROXY, 200),
     /** An enrollment was refused: unknown, expired or used-up token, or a revoked host. */
     ENROLL_REFUSED(Layer.PROXY, 403),
+    /** A script, file or other content carried in the request is over its size limit. */
+    CONTENT_TOO_LARGE(Layer.PROXY, 413),
+    /** The named host, cron job or other resource is in a state that does not allow the call. */
+    CONFLICT(Layer.PROXY, 409),
 
     // ---- channel: the relay tier
     /** No channel currently holds a connection to the host. */
@@ -89,6 +93,12 @@ public enum ErrorCode {
     TASK_REPLAYED(Layer.AGENT, 200),
     /** The agent's own high-risk guard refused the command (the message names the rule). */
     GUARD_REFUSED(Layer.AGENT, 200),
+    /** The content received does not match the digest the center signed (corrupted or altered). */
+    DIGEST_MISMATCH(Layer.AGENT, 200),
+    /** The agent's watchdog sheds work: the agent is over its own CPU or memory cap. */
+    AGENT_OVERLOADED(Layer.AGENT, 200),
+    /** An {@code action} tree failed: the message names the step that decided it. */
+    ACTION_FAILED(Layer.AGENT, 200),
 
     // ---- environment: the host itself
     /** The user to run as does not exist on the host or cannot be switched to. */
@@ -97,6 +107,8 @@ public enum ErrorCode {
     WORKDIR_INVALID(Layer.ENVIRONMENT, 200),
     /** The process could not be started (shell missing, resources exhausted). */
     SPAWN_FAILED(Layer.ENVIRONMENT, 200),
+    /** A host account could not be created, changed or removed (the message names the tool and its error). */
+    ACCOUNT_FAILED(Layer.ENVIRONMENT, 200),
     /** The command ran and exited with a non-zero code. */
     NONZERO_EXIT(Layer.ENVIRONMENT, 200);
 

@@ -19,6 +19,8 @@ public final class TaskTypes {
     public static final String ACCOUNTS = "accounts";
     /** Data channel (terminal, streams). */
     public static final String DATA = "data";
+    /** Evaluate an and/or/not tree of steps (cmd, store, plugin, file) on each host. */
+    public static final String ACTION = "action";
     /** Install and run marketplace plugins. */
     public static final String PLUGIN = "plugin";
 

@@ -558,6 +558,124 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent → channel → center: what the agent reports about its host and itself, one JSON text
+     * per section ({@code hostinfo}, {@code agent}, {@code cron}, …). Sent for every section
+     * after the agent's Hello and then for the sections that changed; the center keeps the last
+     * text of each section per host.
+     *
+     * @param hostId the reporting host
+     * @param sections section name → JSON text
+     */
+    record Status(String hostId, Map<String, String> sections) implements Message {
+        public Status {
+            Objects.requireNonNull(hostId, "hostId");
+            sections = Map.copyOf(sections);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.STATUS;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(hostId).strMap(sections);
+        }
+
+        static Status read(WireReader r) {
+            return new Status(required(r.str(), "hostId"), r.strMap());
+        }
+    }
+
+    /**
+     * One data channel record as the agent numbered it.
+     *
+     * @param seq the host's sequence number, increasing by one per record over all topics
+     * @param topic the topic
+     * @param at epoch ms the agent took the record
+     * @param data the record, one line without its line break
+     */
+    record DataRecord(long seq, String topic, long at, byte[] data) {
+        public DataRecord {
+            Objects.requireNonNull(topic, "topic");
+            data = data == null ? new byte[0] : data;
+        }
+    }
+
+    /**
+     * Agent → channel → center: data channel records of one host, in sequence order. The center
+     * stores those past the last sequence it stored for the host (so a batch sent twice is not
+     * stored twice) and answers with {@link RecordsAck}.
+     *
+     * @param hostId the host
+     * @param records the records, consecutive sequence numbers
+     * @param dropped how many records the agent dropped so far because its spool was full
+     */
+    record Records(String hostId, List<DataRecord> records, long dropped) implements Message {
+        public Records {
+            Objects.requireNonNull(hostId, "hostId");
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RECORDS;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(hostId).i32(records.size());
+            for (DataRecord d : records) {
+                w.i64(d.seq()).str(d.topic()).i64(d.at()).bytes(d.data());
+            }
+            w.i64(dropped);
+        }
+
+        static Records read(WireReader r) {
+            String hostId = required(r.str(), "hostId");
+            int n = r.i32();
+            if (n < 0 || n > MAX_RECORDS) {
+                throw new ProtocolException("record count out of range: " + n);
+            }
+            List<DataRecord> list = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(new DataRecord(r.i64(), required(r.str(), "topic"), r.i64(), r.bytes()));
+            }
+            return new Records(hostId, list, r.i64());
+        }
+    }
+
+    /** The most records one {@link Records} message may carry. */
+    int MAX_RECORDS = 10_000;
+
+    /**
+     * Center → channel → agent: every record of the host up to {@code seq} is stored; the agent
+     * drops them from its spool.
+     *
+     * @param hostId the host
+     * @param seq the highest sequence number stored
+     */
+    record RecordsAck(String hostId, long seq) implements Message {
+        public RecordsAck {
+            Objects.requireNonNull(hostId, "hostId");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RECORDS_ACK;
+        }
+
+        @Override
+        public void write(WireWriter w) {
+            w.str(hostId).i64(seq);
+        }
+
+        static RecordsAck read(WireReader r) {
+            return new RecordsAck(required(r.str(), "hostId"), r.i64());
+        }
+    }
+
     private static String required(String value, String field) {
         if (value == null || value.isEmpty()) {
             throw new ProtocolException("missing " + field);

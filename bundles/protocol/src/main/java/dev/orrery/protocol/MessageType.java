@@ -33,7 +33,13 @@ public enum MessageType {
     /** {@link Message.EnrollRefused} */
     ENROLL_REFUSED(14, Message.EnrollRefused::read),
     /** {@link Message.Revocations} */
-    REVOCATIONS(15, Message.Revocations::read);
+    REVOCATIONS(15, Message.Revocations::read),
+    /** {@link Message.Status} */
+    STATUS(16, Message.Status::read),
+    /** {@link Message.Records} */
+    RECORDS(17, Message.Records::read),
+    /** {@link Message.RecordsAck} */
+    RECORDS_ACK(18, Message.RecordsAck::read);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

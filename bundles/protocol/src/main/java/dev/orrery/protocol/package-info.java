@@ -9,7 +9,7 @@
  * {@link dev.orrery.protocol.MerkleTree}.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package dev.orrery.protocol;
 
 import org.osgi.annotation.bundle.Export;

@@ -91,7 +91,7 @@ class RefusalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 16, 17, 0x80, 0xff})
+    @ValueSource(ints = {0, 19, 20, 0x80, 0xff})
     void unknownTypeIsRefused(int type) {
         byte[] f = frame(type, payload(new Message.Heartbeat(5)));
         refused("unknown message type " + type, () -> Frames.decode(f, MAX));

@@ -73,6 +73,11 @@ final class Samples {
         all.add(new Message.EnrollRefused("ENROLL_REFUSED", "token expired"));
         all.add(new Message.Revocations(true, List.of("host-1"), List.of()));
         all.add(new Message.Revocations(false, List.of(), List.of("host-2")));
+        all.add(new Message.Status("host-1", Map.of("hostinfo", "{\"cpu\":{}}", "agent", "{}")));
+        all.add(new Message.Records("host-1", List.of(new Message.DataRecord(1, "logs", 5L, "line é".getBytes(StandardCharsets.UTF_8)),
+                new Message.DataRecord(2, "orrery.cron.c1", 6L, new byte[0])), 3));
+        all.add(new Message.Records("host-2", List.of(), 0));
+        all.add(new Message.RecordsAck("host-1", 42));
         return all;
     }
 
@@ -118,6 +123,14 @@ final class Samples {
             assertEquals(e.id(), a.id());
             assertArrayEquals(e.certificate(), a.certificate());
             assertArrayEquals(e.caCertificate(), a.caCertificate());
+        } else if (expected instanceof Message.Records e && actual instanceof Message.Records a) {
+            assertEquals(List.of(e.hostId(), e.dropped(), e.records().size()), List.of(a.hostId(), a.dropped(), a.records().size()));
+            for (int i = 0; i < e.records().size(); i++) {
+                Message.DataRecord x = e.records().get(i);
+                Message.DataRecord y = a.records().get(i);
+                assertEquals(List.of(x.seq(), x.topic(), x.at()), List.of(y.seq(), y.topic(), y.at()));
+                assertArrayEquals(x.data(), y.data());
+            }
         } else {
             // the other records hold no arrays, so record equality compares every field
             assertEquals(expected, actual);

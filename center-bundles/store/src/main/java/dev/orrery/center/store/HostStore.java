@@ -132,4 +132,60 @@ public interface HostStore {
             unknown = List.copyOf(unknown);
         }
     }
+
+    /**
+     * Keeps the agent's status sections (see the agent's {@code StatusSource}): each replaces the
+     * host's previous text of that section. An unknown host is ignored.
+     *
+     * @param hostId the reporting host
+     * @param sections section name → JSON text
+     * @param now epoch ms
+     */
+    default void updateStatus(String hostId, Map<String, String> sections, long now) {
+        // stores without status keep nothing
+    }
+
+    /**
+     * @param hostId a host
+     * @return its last status sections (name → JSON text); empty if none or unknown
+     */
+    default Map<String, String> status(String hostId) {
+        return Map.of();
+    }
+
+    /**
+     * @param section a section name
+     * @param hostIds hosts
+     * @return host → the section's JSON text, for the hosts that reported it
+     */
+    default Map<String, String> statusSection(String section, Collection<String> hostIds) {
+        Map<String, String> out = new HashMap<>();
+        for (String h : hostIds) {
+            String v = status(h).get(section);
+            if (v != null) {
+                out.put(h, v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sets the inventory of a host: owner and expected SN/IP always; groups and labels where not
+     * {@code null}.
+     *
+     * @param hostId the host
+     * @param inventory what the inventory says
+     * @return whether the host exists
+     */
+    default boolean setInventory(String hostId, HostInventory inventory) {
+        return false;
+    }
+
+    /**
+     * @param hostId a host
+     * @return its inventory (groups and labels as stored now), empty if unknown
+     */
+    default Optional<HostInventory> inventory(String hostId) {
+        return get(hostId).map(h -> new HostInventory(null, h.groups(), h.labels(), null, null));
+    }
 }
