@@ -11,8 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * and its own extra ones:
  * <ul>
  * <li>{@code admin}: {@code *} (everything)</li>
- * <li>{@code operator}: {@code host:read}, {@code task:*}</li>
- * <li>{@code viewer}: {@code host:read}, {@code task:read}</li>
+ * <li>{@code operator}: {@code host:read}, {@code task:*}, {@code cron:*}, {@code data:read},
+ * {@code hostaccount:*}</li>
+ * <li>{@code viewer}: {@code host:read}, {@code task:read}, {@code cron:read}, {@code data:read}</li>
  * </ul>
  * A disabled account holds no permission; an unknown role adds none. Thread-safe.
  */
@@ -20,9 +21,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Authorizer {
     /** Role with every permission. */
     String ADMIN = "admin";
-    /** Role that reads hosts and runs, reads and cancels tasks. */
+    /** Role that reads hosts, runs, reads and cancels tasks, manages cron jobs and host accounts, reads data. */
     String OPERATOR = "operator";
-    /** Role that reads hosts and tasks. */
+    /** Role that reads hosts, tasks, cron jobs and data. */
     String VIEWER = "viewer";
     /** The roles. */
     List<String> ROLES = List.of(ADMIN, OPERATOR, VIEWER);
