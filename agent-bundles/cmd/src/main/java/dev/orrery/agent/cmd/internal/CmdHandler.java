@@ -1,16 +1,18 @@
 package dev.orrery.agent.cmd.internal;
 
+import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.TaskTypes;
 import dev.orrery.guard.CommandGuard;
-import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Task type {@code cmd}: runs {@code <shell> -c <command>} detached, in its own session, with its
  * output spooled to files, so the command survives a restart of the agent and {@link #resume}
  * re-attaches to it. Parameters: {@code command} (required), {@code runAs}, {@code cwd},
- * {@code env.NAME}. Every command is first checked by the high-risk {@link CommandGuard} (a
+ * {@code env.NAME}, {@code dataTopic} (each standard output line also goes to that topic of the
+ * agent's {@link DataChannel}, an optional service the agent core provides). Every command is first checked by the high-risk {@link CommandGuard} (a
  * mandatory service): a refused one fails with {@code GUARD_REFUSED} and nothing is spawned.
  * Configured by PID {@code dev.orrery.agent.cmd}; a configuration change re-creates it.
  */
@@ -28,13 +31,12 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = CmdConfig.class)
 public final class CmdHandler implements TaskHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CmdHandler.class);
-    /** Spools are pruned at most this often (on the thread of a task that starts). */
-    private static final long PRUNE_EVERY_MILLIS = 600_000;
 
     private final CmdSettings settings;
     private final CommandGuard guard;
     private final CommandRunner runner;
-    private final AtomicLong lastPrune = new AtomicLong();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DataChannel data;
 
     /**
      * @param config the settings
@@ -51,14 +53,32 @@ public final class CmdHandler implements TaskHandler {
      * @param guard the high-risk command guard
      */
     CmdHandler(CmdSettings settings, CommandGuard guard) {
+        this(settings, guard, null);
+    }
+
+    /**
+     * @param settings validated settings
+     * @param guard the high-risk command guard
+     * @param data the data channel ({@code null}: the one DS injects, if any)
+     */
+    CmdHandler(CmdSettings settings, CommandGuard guard, DataChannel data) {
         this.settings = settings;
         this.guard = guard;
+        this.data = data;
+        this.runner = new CommandRunner(settings, launcher(settings), () -> this.data);
+    }
+
+    /**
+     * @param settings validated settings
+     * @return the launcher of this host (setsid, runuser where installed)
+     */
+    static Launcher launcher(CmdSettings settings) {
         Launcher launcher = new Launcher(settings.shell(), Launcher.find("/usr/bin/setsid", "/bin/setsid"),
                 Launcher.find("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser"), new Accounts());
         if (!launcher.ownSession()) {
             LOG.warn("setsid not found: a timeout or cancel can only kill the descendants still attached to the command");
         }
-        this.runner = new CommandRunner(settings, launcher);
+        return launcher;
     }
 
     @Override
@@ -72,7 +92,6 @@ public final class CmdHandler implements TaskHandler {
             LOG.warn("Task {} refused: {}", request.taskId(), r.getMessage());
             return r.outcome();
         }
-        pruneNowAndThen();
         return runner.run(request, context);
     }
 
@@ -85,13 +104,5 @@ public final class CmdHandler implements TaskHandler {
     @Override
     public void release(TaskRequest request) {
         Spool.of(settings.spoolDir(), request.taskId()).delete();
-    }
-
-    private void pruneNowAndThen() {
-        long now = System.currentTimeMillis();
-        long last = lastPrune.get();
-        if (now - last >= PRUNE_EVERY_MILLIS && lastPrune.compareAndSet(last, now)) {
-            SpoolPruner.prune(settings.spoolDir(), settings.spoolRetentionMillis(), now);
-        }
     }
 }

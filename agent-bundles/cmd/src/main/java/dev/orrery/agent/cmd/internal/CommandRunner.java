@@ -1,5 +1,6 @@
 package dev.orrery.agent.cmd.internal;
 
+import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,30 +28,59 @@ final class CommandRunner {
 
     private final CmdSettings settings;
     private final Launcher launcher;
+    private final Supplier<DataChannel> data;
+    private final SpoolPruner.Throttle pruning = new SpoolPruner.Throttle();
 
     /**
      * @param settings validated settings
      * @param launcher builds the processes
+     * @param data the data channel for tasks naming a {@value DataChannel#TOPIC_PARAM}; supplies
+     *     {@code null} while there is none
      */
-    CommandRunner(CmdSettings settings, Launcher launcher) {
+    CommandRunner(CmdSettings settings, Launcher launcher, Supplier<DataChannel> data) {
         this.settings = settings;
         this.launcher = launcher;
+        this.data = data;
+    }
+
+    /** @return the validated settings */
+    CmdSettings settings() {
+        return settings;
     }
 
     /**
-     * @param req the task
+     * @param req a {@code cmd} task
      * @param ctx its cancellation
      * @return the outcome; never throws for a failure of the command or of its environment
      */
     TaskOutcome run(TaskRequest req, TaskContext ctx) {
+        try {
+            return run(CommandSpec.parse(req), req, ctx);
+        } catch (Refused r) {
+            return r.outcome();
+        }
+    }
+
+    /**
+     * @param spec what to run
+     * @param req the task
+     * @param ctx its cancellation
+     * @return the outcome; never throws for a failure of the command or of its environment
+     */
+    TaskOutcome run(CommandSpec spec, TaskRequest req, TaskContext ctx) {
         Spool spool = Spool.of(settings.spoolDir(), req.taskId());
         if (spool.started()) {
             LOG.info("Task {} has a spool already: re-attaching instead of starting it again", req.taskId());
-            return resume(req, ctx);
+            return reattach(req, ctx);
         }
+        TaskOutcome badTopic = DataTail.check(req, data);
+        if (badTopic != null) {
+            return badTopic;
+        }
+        pruning.pruneNowAndThen(settings);
         ProcessBuilder pb;
         try {
-            pb = launcher.build(CommandSpec.parse(req), req, spool.dir());
+            pb = launcher.build(spec, req, spool.dir());
         } catch (Refused r) {
             return r.outcome();
         }
@@ -87,10 +118,29 @@ final class CommandRunner {
      *     vanished
      */
     TaskOutcome resume(TaskRequest req, TaskContext ctx) {
-        Spool spool = Spool.of(settings.spoolDir(), req.taskId());
-        if (!spool.started()) {
+        if (!started(req.taskId())) {
             LOG.info("Task {}: the agent stopped before the command started; starting it now", req.taskId());
             return run(req, ctx);
+        }
+        return reattach(req, ctx);
+    }
+
+    /** @param taskId a task @return whether a command may have been started for it (its spool records a deadline) */
+    boolean started(String taskId) {
+        return Spool.of(settings.spoolDir(), taskId).started();
+    }
+
+    /**
+     * Re-attaches to a command that was started (see {@link #started}).
+     *
+     * @param req the task as first received
+     * @param ctx its cancellation
+     * @return its real outcome, {@code INTERRUPTED} where it vanished or never started
+     */
+    TaskOutcome reattach(TaskRequest req, TaskContext ctx) {
+        Spool spool = Spool.of(settings.spoolDir(), req.taskId());
+        if (!spool.started()) {
+            return TaskOutcome.failed(ErrorCode.INTERRUPTED, "the agent stopped before the process started; it did not run");
         }
         OptionalLong deadline = spool.deadline();
         if (deadline.isEmpty()) {
@@ -107,11 +157,17 @@ final class CommandRunner {
     private TaskOutcome attach(TaskRequest req, Spool spool, Optional<ProcessHandle> leader, long deadline, TaskContext ctx) {
         CompletableFuture<Void> cancelled = new CompletableFuture<>();
         ctx.onCancel(() -> cancelled.complete(null));
-        Watch.Ending ending = Watch.await(spool, leader, deadline, cancelled);
+        String topic = req.params().get(DataChannel.TOPIC_PARAM);
+        DataTail tail = DataChannel.validTopic(topic) ? new DataTail(spool, topic, data) : null;
+        Watch.Ending ending = tail == null ? Watch.await(spool, leader, deadline, cancelled)
+                : Watch.await(spool, leader, deadline, cancelled, tail::poll);
         if (ending == Watch.Ending.TIMED_OUT || ending == Watch.Ending.CANCELLED) {
             LOG.info("Task {}: {}, killing the process tree of pid {}", req.taskId(), ending,
                     leader.map(ProcessHandle::pid).orElse(-1L));
             leader.ifPresent(l -> ProcessTree.kill(l, launcher.ownSession(), settings.killGraceMillis()));
+        }
+        if (tail != null) {
+            tail.finish(ending != Watch.Ending.DETACHED);
         }
         int exit = spool.status().orElse(-1);
         return switch (ending) {

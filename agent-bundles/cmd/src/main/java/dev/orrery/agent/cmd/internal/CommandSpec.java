@@ -2,31 +2,36 @@ package dev.orrery.agent.cmd.internal;
 
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * What a {@code cmd} task asks for, read from its parameters: {@code command} (required),
- * {@code runAs}, {@code cwd}, and {@code env.NAME=value} for each extra environment variable.
+ * What a task asks to run, read from its parameters: {@code command} (for {@code cmd}), or a
+ * program's argv given by another capability ({@code store}), plus {@code runAs}, {@code cwd} and
+ * {@code env.NAME=value} for each extra environment variable.
  *
- * @param command the shell command line
+ * @param command the shell command line ({@code cmd}), or the text the guard vets for a program
+ *     (empty: none)
+ * @param program the argv run as is; empty means {@code <shell> -c command}
  * @param runAs user to run as, empty for the agent's own user
  * @param cwd working directory, empty for the default (the user's home)
  * @param env extra environment variables
  */
-record CommandSpec(String command, String runAs, String cwd, Map<String, String> env) {
+record CommandSpec(String command, List<String> program, String runAs, String cwd, Map<String, String> env) {
     /** Prefix of the parameters carrying environment variables. */
     static final String ENV_PREFIX = "env.";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?");
 
     CommandSpec {
+        program = List.copyOf(program);
         env = Map.copyOf(env);
     }
 
     /**
-     * @param req the task
+     * @param req a {@code cmd} task
      * @return the spec
      * @throws Refused {@code BAD_TASK} without a command or with a bad variable,
      *     {@code RUN_AS_FAILED} for a malformed user name
@@ -39,6 +44,24 @@ record CommandSpec(String command, String runAs, String cwd, Map<String, String>
         if (command.indexOf('\0') >= 0) {
             throw new Refused(ErrorCode.BAD_TASK, "parameter 'command' contains a NUL character");
         }
+        return of(command, List.of(), req);
+    }
+
+    /**
+     * @param argv the program and its arguments, not empty
+     * @param guarded the text the guard vets, or {@code null}
+     * @param req the task whose {@code runAs}, {@code cwd} and {@code env.*} apply
+     * @return the spec
+     * @throws Refused {@code BAD_TASK} for an empty argv, a NUL or a bad variable, {@code RUN_AS_FAILED}
+     */
+    static CommandSpec program(List<String> argv, String guarded, TaskRequest req) throws Refused {
+        if (argv == null || argv.isEmpty() || argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
+            throw new Refused(ErrorCode.BAD_TASK, "the program to run is empty or contains a NUL character");
+        }
+        return of(guarded == null ? "" : guarded, argv, req);
+    }
+
+    private static CommandSpec of(String command, List<String> program, TaskRequest req) throws Refused {
         String runAs = req.param("runAs", "").trim();
         if (!runAs.isEmpty() && !USER_NAME.matcher(runAs).matches()) {
             throw new Refused(ErrorCode.RUN_AS_FAILED, "runAs: '" + runAs + "' is not a valid user name");
@@ -54,6 +77,6 @@ record CommandSpec(String command, String runAs, String cwd, Map<String, String>
                 env.put(name, value);
             }
         }
-        return new CommandSpec(command, runAs, req.param("cwd", "").trim(), env);
+        return new CommandSpec(command, program, runAs, req.param("cwd", "").trim(), env);
     }
 }

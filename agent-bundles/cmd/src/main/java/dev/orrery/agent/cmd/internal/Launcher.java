@@ -50,7 +50,7 @@ class Launcher {
 
     /**
      * Builds the detached form: {@code [setsid] /bin/sh -c WRAPPER orrery-cmd SPOOL [runuser -u USER --] SHELL -c
-     * COMMAND}. The wrapper, running as the agent's user, records its pid, runs the command with
+     * COMMAND} (or the spec's program argv instead of {@code SHELL -c COMMAND}). The wrapper, running as the agent's user, records its pid, runs the command with
      * stdin {@code /dev/null} and its output spooled to {@code SPOOL/out} and {@code SPOOL/err},
      * then writes the exit status to {@code SPOOL/status} atomically. The command survives the
      * agent's JVM; only the agent's user can write the spool, so the command cannot forge its status.
@@ -67,7 +67,11 @@ class Launcher {
         setsid.ifPresent(p -> argv.add(p.toString()));
         argv.addAll(List.of(WRAPPER_SHELL, "-c", WRAPPER, "orrery-cmd", spool.toString()));
         target.ifPresent(a -> argv.addAll(List.of(runuser.orElseThrow().toString(), "-u", a.name(), "--")));
-        argv.addAll(List.of(shell.toString(), "-c", spec.command()));
+        if (spec.program().isEmpty()) {
+            argv.addAll(List.of(shell.toString(), "-c", spec.command()));
+        } else {
+            argv.addAll(spec.program());
+        }
 
         ProcessBuilder pb = new ProcessBuilder(argv).directory(workdir(spec.cwd(), target).toFile());
         pb.environment().putAll(spec.env());

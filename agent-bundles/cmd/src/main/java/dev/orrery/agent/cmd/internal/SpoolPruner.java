@@ -20,6 +20,21 @@ final class SpoolPruner {
     private SpoolPruner() {
     }
 
+    /** Prunes at most every ten minutes, on the thread of a task that starts. Thread-safe. */
+    static final class Throttle {
+        private static final long EVERY_MILLIS = 600_000;
+        private final java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+
+        /** @param settings the spool root and retention */
+        void pruneNowAndThen(CmdSettings settings) {
+            long now = System.currentTimeMillis();
+            long before = last.get();
+            if (now - before >= EVERY_MILLIS && last.compareAndSet(before, now)) {
+                prune(settings.spoolDir(), settings.spoolRetentionMillis(), now);
+            }
+        }
+    }
+
     /**
      * @param root the spool root (may not exist)
      * @param retentionMillis how long a spool is kept after its deadline

@@ -43,8 +43,22 @@ final class Watch {
      * @return why the wait ended
      */
     static Ending await(Spool spool, Optional<ProcessHandle> leader, long deadlineMillis, CompletableFuture<Void> cancelled) {
+        return await(spool, leader, deadlineMillis, cancelled, () -> { });
+    }
+
+    /**
+     * @param spool the command's spool
+     * @param leader the wrapper process, empty if it is unknown or gone
+     * @param deadlineMillis epoch ms when the command must end
+     * @param cancelled completes on a cancel
+     * @param tick run on the waiting thread at every poll (the data topic tail); must not throw
+     * @return why the wait ended
+     */
+    static Ending await(Spool spool, Optional<ProcessHandle> leader, long deadlineMillis, CompletableFuture<Void> cancelled,
+            Runnable tick) {
         CompletableFuture<?> exit = leader.<CompletableFuture<?>>map(ProcessHandle::onExit).orElse(new CompletableFuture<>());
         while (true) {
+            tick.run();
             if (spool.status().isPresent()) {
                 return Ending.EXITED;
             }

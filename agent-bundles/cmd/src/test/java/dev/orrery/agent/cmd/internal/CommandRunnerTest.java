@@ -34,7 +34,7 @@ class CommandRunnerTest {
 
     static CommandRunner runner(CmdSettings settings) {
         return new CommandRunner(settings, new Launcher(settings.shell(), Launcher.find("/usr/bin/setsid", "/bin/setsid"),
-                Launcher.find("/usr/sbin/runuser", "/sbin/runuser"), new Accounts()));
+                Launcher.find("/usr/sbin/runuser", "/sbin/runuser"), new Accounts()), () -> null);
     }
 
     static TaskRequest task(String command, int timeoutSeconds, String... params) {

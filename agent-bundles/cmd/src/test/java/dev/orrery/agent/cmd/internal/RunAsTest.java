@@ -44,7 +44,7 @@ class RunAsTest {
             }
         };
         CommandRunner r = new CommandRunner(CommandRunnerTest.SETTINGS,
-                new Launcher(Path.of("/bin/sh"), Optional.empty(), Optional.of(Path.of("/usr/sbin/runuser")), notRoot));
+                new Launcher(Path.of("/bin/sh"), Optional.empty(), Optional.of(Path.of("/usr/sbin/runuser")), notRoot), () -> null);
         TaskOutcome o = r.run(CommandRunnerTest.task("true", 5, "runAs", "root"), new TestContext());
         assertEquals(ErrorCode.RUN_AS_FAILED, o.error());
         assertTrue(o.errorMessage().contains("root"), o.errorMessage());

@@ -38,7 +38,7 @@ final class Agent implements ChannelConnection.Listener {
     private final LinkTimer timer = new LinkTimer();
     private final Connector connector;
     private final Registrar registrar;
-    private final Tasks tasks;
+    private final AgentCore core;
     private final Backoff backoff;
     /** Times in a row the whole channel list failed; touched on the timer thread only. */
     private int exhaustedRounds;
@@ -59,15 +59,9 @@ final class Agent implements ChannelConnection.Listener {
         this(settings, TaskTrust.Settings.defaults(settings.dataDir()), identity, handlers);
     }
 
-    /**
-     * @param settings validated settings
-     * @param trust how tasks are verified (signed tasks required, the pinned center key)
-     * @param identity who this host is
-     * @param handlers the task handler whiteboard
-     * @throws IOException if the data folder cannot be opened
-     */
+    /** Without TLS, with the default hooks. */
     Agent(AgentSettings settings, TaskTrust.Settings trust, HostIdentity identity, HandlerRegistry handlers) throws IOException {
-        this(settings, trust, identity, handlers, AgentTls.OFF);
+        this(settings, trust, identity, handlers, AgentTls.OFF, AgentCore.Hooks.defaults());
     }
 
     /**
@@ -76,17 +70,18 @@ final class Agent implements ChannelConnection.Listener {
      * @param identity who this host is
      * @param handlers the task handler whiteboard
      * @param tls mutual TLS on every link, and how to enroll
+     * @param hooks the status sources and how the watchdog measures usage
      * @throws IOException if the data folder cannot be opened
      */
-    Agent(AgentSettings settings, TaskTrust.Settings trust, HostIdentity identity, HandlerRegistry handlers, AgentTls tls)
-            throws IOException {
+    Agent(AgentSettings settings, TaskTrust.Settings trust, HostIdentity identity, HandlerRegistry handlers, AgentTls tls,
+            AgentCore.Hooks hooks) throws IOException {
         this.settings = settings;
         this.identity = identity;
         this.connector = new Connector(settings.maxFrameBytes(), CONNECT_TIMEOUT_MILLIS, settings.localAddress());
         this.registrar = new Registrar(connector, REGISTER_TIMEOUT_MILLIS, tls, settings.maxFrameBytes());
-        this.tasks = new Tasks(settings, handlers, uplink,
-                new TaskTrust(trust, identity.hostId(), settings.ledgerRetentionMillis()));
-        uplink.onAttach(tasks::connected);
+        this.core = new AgentCore(settings, handlers, uplink,
+                new TaskTrust(trust, identity.hostId(), settings.ledgerRetentionMillis()), identity.hostId(), hooks);
+        uplink.onAttach(core::connected);
         this.backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis(), new Random());
         this.hostId = identity.hostId();
         this.heartbeatSeconds = settings.heartbeatSeconds();
@@ -94,7 +89,7 @@ final class Agent implements ChannelConnection.Listener {
 
     /** Resumes the tasks a previous run left in flight, and starts registering; returns at once. */
     void start() {
-        tasks.start();
+        core.start();
         timer.post(this::register, 0);
     }
 
@@ -105,7 +100,7 @@ final class Agent implements ChannelConnection.Listener {
      */
     void stop() {
         timer.halt();
-        tasks.close();
+        core.close();
         timer.close();
         uplink.current().ifPresent(ChannelConnection::close);
         connector.close();
@@ -113,7 +108,12 @@ final class Agent implements ChannelConnection.Listener {
 
     /** @return STORED acks that matched no task */
     long unknownAcks() {
-        return tasks.unknownAcks();
+        return core.unknownAcks();
+    }
+
+    /** @return the tasks, the data channel, the watchdog and the status behind the link */
+    AgentCore core() {
+        return core;
     }
 
     /** @return the open connection to a channel, if any */
@@ -140,7 +140,7 @@ final class Agent implements ChannelConnection.Listener {
         hostId = w.hostId() == null || w.hostId().isBlank() ? identity.hostId() : w.hostId();
         heartbeatSeconds = w.heartbeatSeconds() > 0 ? w.heartbeatSeconds() : settings.heartbeatSeconds();
         channels = offered;
-        tasks.welcomed(hostId, w.taskKey());
+        core.welcomed(hostId, w.taskKey());
         LOG.info("Registered with center {} as {}; channels {}", center, hostId, channels);
         retry(channels, null);
         connectNext();
@@ -169,7 +169,7 @@ final class Agent implements ChannelConnection.Listener {
         }
         HostPort next = untried.poll();
         Hello hello = new Hello(Role.AGENT, hostId, identity.idc(), "", settings.agentVersion());
-        ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, tasks);
+        ChannelConnection c = new ChannelConnection(next, hello, heartbeatSeconds, timer, this, core);
         connector.connect(next, c).whenComplete((s, e) -> {
             if (e != null) {
                 timer.post(() -> {

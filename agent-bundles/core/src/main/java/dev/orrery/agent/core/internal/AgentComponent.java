@@ -1,6 +1,8 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.HostIdentity;
+import dev.orrery.agent.api.StatusSource;
 import dev.orrery.agent.api.TaskHandler;
 import java.io.IOException;
 import java.util.Map;
@@ -19,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent as a DS component: wires the configuration of PID {@code dev.orrery.agent}, the
- * {@link HostIdentity} and the {@link TaskHandler} whiteboard into an {@link Agent}. Handlers may
- * come and go while the agent runs; a change of configuration or identity restarts the agent,
- * which then registers again.
+ * {@link HostIdentity} and the {@link TaskHandler} and {@link StatusSource} whiteboards into an
+ * {@link Agent}, whose spool backs the {@link DataChannel} service. Handlers and sources may come
+ * and go while the agent runs; a change of configuration or identity restarts the agent, which
+ * then registers again.
  */
 @Component(service = {}, immediate = true, configurationPid = AgentConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -30,11 +33,15 @@ public final class AgentComponent {
     private static final Logger LOG = LoggerFactory.getLogger(AgentComponent.class);
 
     private final HandlerRegistry handlers = new HandlerRegistry();
+    private final StatusSources sources = new StatusSources();
 
     @Reference(name = "identity")
     private HostIdentity identity;
 
-    private Agent agent;
+    @Reference(name = "dataChannel")
+    private DataChannelComponent dataChannel;
+
+    private volatile Agent agent;
 
     /**
      * @param config the settings
@@ -45,11 +52,13 @@ public final class AgentComponent {
     void activate(AgentConfig config, BundleContext context) {
         AgentSettings settings = AgentSettings.of(config, context.getBundle().getVersion().toString());
         try {
-            agent = new Agent(settings, trust(config, settings), identity, handlers, AgentTls.from(config));
+            agent = new Agent(settings, trust(config, settings), identity, handlers, AgentTls.from(config),
+                    new AgentCore.Hooks(sources, new JvmUsage()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the agent's data folder " + settings.dataDir() + ": " + e.getMessage(), e);
         }
         agent.start();
+        dataChannel.attach(agent.core());
         LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}, data {}", settings.agentVersion(),
                 identity.hostId(), settings.centerHost(), settings.centerPort(), handlers.types(), settings.dataDir());
     }
@@ -63,10 +72,30 @@ public final class AgentComponent {
 
     @Deactivate
     void deactivate() {
-        if (agent != null) {
-            agent.stop();
-            agent = null;
+        Agent a = agent;
+        agent = null;
+        if (a != null) {
+            dataChannel.detach(a.core());
+            a.stop();
         }
+    }
+
+    @Reference(name = "statusSources", service = StatusSource.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSource",
+            updated = "updatedSource")
+    void addSource(StatusSource source, Map<String, Object> props) {
+        if (sources.add(source, props)) {
+            LOG.info("Status source for section {} available", props.get(StatusSource.SECTION));
+        }
+    }
+
+    void updatedSource(StatusSource source, Map<String, Object> props) {
+        sources.remove(source, props);
+        sources.add(source, props);
+    }
+
+    void removeSource(StatusSource source, Map<String, Object> props) {
+        sources.remove(source, props);
     }
 
     @Reference(name = "handlers", service = TaskHandler.class, cardinality = ReferenceCardinality.MULTIPLE,

@@ -114,4 +114,59 @@ public @interface AgentConfig {
             description = "SHA-256 fingerprint of the center CA's certificate (hex, colons allowed): pins the CA when there is"
                     + " no caFile; checked against caFile when both are set. The agent never trusts an unverified center.")
     String caFingerprint() default "";
+
+    /** @return seconds between two readings of the status sources */
+    @AttributeDefinition(name = "Status interval (seconds)", min = "1",
+            description = "How often the status sources (hostinfo, cron, agent, ...) are read; only the sections whose"
+                    + " text changed are sent. Every section is sent after each connection to a channel.")
+    int statusSeconds() default 30;
+
+    /** @return the longest time between two sends of the agent section */
+    @AttributeDefinition(name = "Agent section refresh (seconds)", min = "1",
+            description = "The 'agent' section (usage, watchdog, data spool) is sent when something material changed,"
+                    + " else at most this often. At least statusSeconds.")
+    int statusFullSeconds() default 300;
+
+    /** @return the spool's byte bound */
+    @AttributeDefinition(name = "Data spool maximum (bytes)", min = "65536",
+            description = "Most bytes of data channel records kept on disk until the center stores them; when full the"
+                    + " oldest are dropped and counted.")
+    long dataSpoolMaxBytes() default 64L << 20;
+
+    /** @return the spool's record bound */
+    @AttributeDefinition(name = "Data spool maximum (records)", min = "1",
+            description = "Most data channel records kept on disk; when full the oldest are dropped and counted.")
+    int dataSpoolMaxRecords() default 200000;
+
+    /** @return records per upload */
+    @AttributeDefinition(name = "Data batch (records)", min = "1", max = "10000",
+            description = "Most records in one upload (also at most 256 KiB of data).")
+    int dataBatchRecords() default 500;
+
+    /** @return seconds an upload waits for its ack */
+    @AttributeDefinition(name = "Data ack timeout (seconds)", min = "1",
+            description = "An upload the center has not acknowledged after this long is sent again.")
+    int dataAckTimeoutSeconds() default 15;
+
+    /** @return the CPU cap */
+    @AttributeDefinition(name = "Watchdog CPU cap (percent of a core)", min = "0",
+            description = "CPU the agent's process may use over a sampling interval, in percent of one core (50: half a"
+                    + " core). Above it new tasks wait (then fail with AGENT_OVERLOADED) and the data upload slows. 0: off.")
+    int watchdogCpuPercent() default 50;
+
+    /** @return the heap cap */
+    @AttributeDefinition(name = "Watchdog heap cap (percent)", min = "0", max = "100",
+            description = "Heap in use after the latest garbage collection, in percent of the maximum heap. Above it new"
+                    + " tasks fail with AGENT_OVERLOADED. 0: off.")
+    int watchdogHeapPercent() default 85;
+
+    /** @return the sampling interval */
+    @AttributeDefinition(name = "Watchdog interval (seconds)", min = "1", description = "How often CPU and memory are sampled.")
+    int watchdogIntervalSeconds() default 5;
+
+    /** @return how long a new task waits for the CPU */
+    @AttributeDefinition(name = "Watchdog task delay (seconds)", min = "0",
+            description = "Over the CPU cap, how long a new task waits for the CPU to drop before it fails with"
+                    + " AGENT_OVERLOADED. 0: refuse at once.")
+    int watchdogMaxDelaySeconds() default 60;
 }

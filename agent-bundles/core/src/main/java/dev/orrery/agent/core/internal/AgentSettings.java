@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param agentVersion version reported to the center and channel
  * @param durability where and how tasks and results are persisted
  * @param bindAddress local IP literal every connection is made from, never {@code null}; empty: any
+ * @param limits status reporting, the data spool and the watchdog
  */
 record AgentSettings(String centerHost, int centerPort, String enrollmentToken, int heartbeatSeconds,
         long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion,
-        Durability durability, String bindAddress) {
+        Durability durability, String bindAddress, AgentLimits limits) {
 
     /**
      * The persistence settings.
@@ -65,9 +66,18 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
         require(workers >= 1, "workers must be at least 1: " + workers);
         require(maxFrameBytes >= 65536, "maxFrameBytes must be at least 65536: " + maxFrameBytes);
         require(durability != null, "durability settings are required");
+        require(limits != null, "limits are required");
         bindAddress = bindAddress == null ? "" : bindAddress.trim();
         require(bindAddress.isEmpty() || literal(bindAddress).isPresent(),
                 "bindAddress must be empty or an IP address literal: " + bindAddress);
+    }
+
+    /** The settings with the default limits. */
+    AgentSettings(String centerHost, int centerPort, String enrollmentToken, int heartbeatSeconds,
+            long reconnectMinMillis, long reconnectMaxMillis, int workers, int maxFrameBytes, String agentVersion,
+            Durability durability, String bindAddress) {
+        this(centerHost, centerPort, enrollmentToken, heartbeatSeconds, reconnectMinMillis, reconnectMaxMillis, workers,
+                maxFrameBytes, agentVersion, durability, bindAddress, AgentLimits.defaults());
     }
 
     /** The settings connecting from any local address. */
@@ -97,7 +107,7 @@ record AgentSettings(String centerHost, int centerPort, String enrollmentToken, 
                 c.resendMaxMillis(), c.resumeHandlerWaitSeconds());
         return new AgentSettings(c.centerHost(), c.centerPort(), c.enrollmentToken(), c.heartbeatSeconds(),
                 c.reconnectMinMillis(), c.reconnectMaxMillis(), c.workers(), c.maxFrameBytes(), agentVersion, d,
-                c.bindAddress());
+                c.bindAddress(), AgentLimits.of(c));
     }
 
     Path dataDir() {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One long connection to a channel: says {@link Hello} first, sends a heartbeat every period and
- * drops the session when the channel stays silent for three periods; hands tasks and cancels to
- * the {@link Tasks} and redirects and the session's end to its {@link Listener}. Callbacks
+ * drops the session when the channel stays silent for three periods; hands tasks, cancels, acks
+ * and record acks to the {@link AgentCore} and redirects and the session's end to its {@link Listener}. Callbacks
  * run on the I/O thread and never block.
  */
 final class ChannelConnection extends IoHandlerAdapter {
@@ -47,25 +47,32 @@ final class ChannelConnection extends IoHandlerAdapter {
     private final int heartbeatSeconds;
     private final LinkTimer timer;
     private final Listener listener;
-    private final Tasks tasks;
+    private final AgentCore core;
     private final AtomicBoolean established = new AtomicBoolean();
     private volatile IoSession session;
     private volatile long lastHeardNanos;
     private volatile ScheduledFuture<?> beat;
 
     ChannelConnection(HostPort address, Hello hello, int heartbeatSeconds, LinkTimer timer, Listener listener,
-            Tasks tasks) {
+            AgentCore core) {
         this.address = address;
         this.hello = hello;
         this.heartbeatSeconds = heartbeatSeconds;
         this.timer = timer;
         this.listener = listener;
-        this.tasks = tasks;
+        this.core = core;
     }
 
     /** @return the channel's address */
     HostPort address() {
         return address;
+    }
+
+    /** @return the local address of the connection (the one used to reach the channel), empty if not open */
+    String localIp() {
+        IoSession s = session;
+        return s != null && s.getLocalAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : "";
     }
 
     /**
@@ -124,11 +131,13 @@ final class ChannelConnection extends IoHandlerAdapter {
         lastHeardNanos = System.nanoTime();
         markEstablished();
         if (message instanceof Task t) {
-            tasks.onTask(t);
+            core.onTask(t);
         } else if (message instanceof Cancel c) {
-            tasks.onCancel(c);
+            core.onCancel(c);
         } else if (message instanceof Message.Ack a) {
-            tasks.onAck(a);
+            core.onAck(a);
+        } else if (message instanceof Message.RecordsAck a) {
+            core.onRecordsAck(a);
         } else if (message instanceof Redirect r) {
             listener.redirected(this, r);
         } else if (!(message instanceof Heartbeat)) {

@@ -101,6 +101,11 @@ final class TaskLedger {
         return Optional.ofNullable(e);
     }
 
+    /** @return how many run */
+    synchronized int runningCount() {
+        return running.size();
+    }
+
     /** @return every running execution */
     synchronized List<Execution> running() {
         return List.copyOf(running.values());

@@ -2,7 +2,6 @@ package dev.orrery.agent.core.internal;
 
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
-import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
 import dev.orrery.protocol.Message.Ack;
@@ -24,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the tasks that arrive, at most once each and only if {@link TaskTrust} accepts them: records
  * each durably in the {@link TaskJournal} (delivery thread), then acknowledges receipt, runs its
- * handler on the worker pool, and hands the result to {@link Delivery}. {@link Duplicates} answers
- * copies of known tasks. After a restart, {@link Recovery} resumes what was in flight. Thread-safe.
+ * handler on the worker pool once the {@link Watchdog} lets it, and hands the result to
+ * {@link Delivery}. {@link Duplicates} answers copies of known tasks. After a restart,
+ * {@link Recovery} resumes what was in flight. Thread-safe.
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -38,6 +38,7 @@ final class TaskRunner {
     private final ExecutorService workers;
     private final TaskTrust trust;
     private final Duplicates duplicates;
+    private final Watchdog watchdog;
 
     /**
      * @param handlers the whiteboard
@@ -46,10 +47,12 @@ final class TaskRunner {
      * @param journal the persisted ledger
      * @param delivery where results go
      * @param trust decides whether a new task may run (signature, host, expiry)
+     * @param watchdog delays or refuses a new task while the agent is over its caps
      */
     TaskRunner(HandlerRegistry handlers, Uplink uplink, int workerCount, TaskJournal journal, Delivery delivery,
-            TaskTrust trust) {
+            TaskTrust trust, Watchdog watchdog) {
         this.trust = trust;
+        this.watchdog = watchdog;
         this.duplicates = new Duplicates(uplink, journal, delivery, ledger);
         this.handlers = handlers;
         this.uplink = uplink;
@@ -105,6 +108,19 @@ final class TaskRunner {
     }
 
     private void run(Task t, String key, Execution ctx, long started) {
+        Optional<TaskOutcome> shed;
+        try {
+            ctx.onCancel(watchdog::wake);
+            shed = watchdog.admit(ctx::isCancelled);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: kept in the journal, resumed after the restart
+            return;
+        }
+        if (shed.isPresent() || ctx.isCancelled()) { // a cancel may arrive while the watchdog holds the task
+            finish(t, key, ctx.isCancelled() ? new TaskOutcome(HostTaskState.CANCELLED, -1, null, null, false,
+                    ErrorCode.CANCELLED, "cancelled before it started") : shed.get(), 0);
+            return;
+        }
         Optional<TaskHandler> handler = handlers.find(t.taskType());
         if (handler.isEmpty()) {
             finish(t, key, TaskOutcome.failed(ErrorCode.HANDLER_MISSING,
@@ -146,23 +162,9 @@ final class TaskRunner {
         }
     }
 
-    /**
-     * @param t the task
-     * @param ctx its cancellation
-     * @param resume whether to re-attach ({@link TaskHandler#resume}) rather than execute
-     * @param handler the handler
-     * @return the outcome, never {@code null}
-     */
+    /** @return the handler's outcome, never {@code null}: see {@link HandlerCalls#call} */
     TaskOutcome call(Task t, Execution ctx, boolean resume, TaskHandler handler) {
-        try {
-            TaskRequest req = request(t);
-            TaskOutcome outcome = resume ? handler.resume(req, ctx) : handler.execute(req, ctx);
-            return outcome != null ? outcome
-                    : TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler returned no outcome");
-        } catch (Exception | LinkageError e) {
-            LOG.warn("The '{}' handler failed on task {}", t.taskType(), t.taskId(), e);
-            return TaskOutcome.failed(ErrorCode.HANDLER_FAILED, "the '" + t.taskType() + "' handler failed: " + e);
-        }
+        return HandlerCalls.call(t, ctx, resume, handler);
     }
 
     /** Persists, remembers and sends the result. Blocks for the durable write. */
@@ -189,10 +191,5 @@ final class TaskRunner {
     /** Stops the workers without cancelling anything: see {@link Tasks#close()}. */
     void abandon() {
         workers.shutdownNow();
-    }
-
-    /** @param t a task as received @return the handler's view of it */
-    static TaskRequest request(Task t) {
-        return new TaskRequest(t.taskId(), t.hostId(), t.taskType(), t.params(), t.body(), t.timeoutSeconds());
     }
 }

@@ -31,9 +31,11 @@ final class Tasks implements AutoCloseable {
      * @param handlers the whiteboard
      * @param uplink where acks and results go
      * @param trust decides whether a new task may run
+     * @param watchdog delays or refuses new tasks while the agent is over its caps
      * @throws IOException if the data folder cannot be opened
      */
-    Tasks(AgentSettings settings, HandlerRegistry handlers, Uplink uplink, TaskTrust trust) throws IOException {
+    Tasks(AgentSettings settings, HandlerRegistry handlers, Uplink uplink, TaskTrust trust, Watchdog watchdog)
+            throws IOException {
         this.trust = trust;
         this.settings = settings;
         this.handlers = handlers;
@@ -43,7 +45,7 @@ final class Tasks implements AutoCloseable {
         this.delivery = new Delivery(outbox, journal, uplink,
                 new Backoff(settings.resendMinMillis(), settings.resendMaxMillis(), new Random()), settings.ledgerRetentionMillis(),
                 settings.resendMaxMillis(), this::release);
-        this.runner = new TaskRunner(handlers, uplink, settings.workers(), journal, delivery, trust);
+        this.runner = new TaskRunner(handlers, uplink, settings.workers(), journal, delivery, trust, watchdog);
     }
 
     /** Resumes what a previous run left in flight, then starts the resend loop. */
@@ -56,7 +58,7 @@ final class Tasks implements AutoCloseable {
     private void release(Task t) {
         handlers.find(t.taskType()).ifPresent(h -> {
             try {
-                h.release(TaskRunner.request(t));
+                h.release(HandlerCalls.request(t));
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("The '{}' handler failed to release task {}: {}", t.taskType(), t.taskId(), e.toString());
             }
@@ -93,6 +95,11 @@ final class Tasks implements AutoCloseable {
     /** A channel connection opened: resend every waiting result. */
     void connected() {
         delivery.connected();
+    }
+
+    /** @return how many tasks run now */
+    int running() {
+        return runner.ledger().runningCount();
     }
 
     /** @return STORED acks that matched no task */

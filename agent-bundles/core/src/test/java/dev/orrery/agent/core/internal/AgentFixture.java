@@ -44,7 +44,17 @@ abstract class AgentFixture {
     /** Settings against a center port; fast resends, a short handler wait after restarts. */
     AgentSettings settings(int centerPort, String token) {
         return new AgentSettings("127.0.0.1", centerPort, token, 10, 50, 200, 2, 1 << 20, "9.9.9",
-                new AgentSettings.Durability(data, 24, 10_000, 200, 1_000, 2));
+                new AgentSettings.Durability(data, 24, 10_000, 200, 1_000, 2), "", limits());
+    }
+
+    /** @return the status, data and watchdog limits of the agent: the watchdog is off unless a test turns it on */
+    AgentLimits limits() {
+        return new AgentLimits(30, 300, 64L << 20, 200_000, 500, 15, 0, 0, 5, 60);
+    }
+
+    /** @return the status sources and usage probe of the agent the fixture starts */
+    AgentCore.Hooks hooks() {
+        return AgentCore.Hooks.defaults();
     }
 
     @BeforeEach
@@ -54,8 +64,14 @@ abstract class AgentFixture {
         center = new FakePeer(0, (s, m) -> m instanceof Register r ? new Welcome(r.hostId(), offered.get(), 1,
                 CENTER_KEYS.getPublic().getEncoded()) : null);
         handlers.add((r, c) -> TaskOutcome.succeeded(r.param("text", "")), Map.of(TaskHandler.TYPE, "echo", "service.id", 1L));
-        agent = new Agent(settings(center.port(), "tok-1"), ID, handlers);
+        agent = newAgent();
         agent.start();
+    }
+
+    /** @return an agent over the fixture's data folder with its limits and hooks, not started */
+    Agent newAgent() throws java.io.IOException {
+        AgentSettings s = settings(center.port(), "tok-1");
+        return new Agent(s, TaskTrust.Settings.defaults(s.dataDir()), ID, handlers, AgentTls.OFF, hooks());
     }
 
     @AfterEach

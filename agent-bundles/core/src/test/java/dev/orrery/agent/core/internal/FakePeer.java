@@ -53,20 +53,23 @@ final class FakePeer implements AutoCloseable {
         acceptor.bind(new InetSocketAddress("127.0.0.1", port));
     }
 
-    /** A channel that answers heartbeats and acknowledges every result STORED, as channel and center do. */
+    /** A channel that answers heartbeats, acknowledges every result STORED and every data record, as channel and center do. */
     static FakePeer channel(int port) throws IOException {
         return channel(port, true);
     }
 
     /**
      * @param port 0 for any free port, or a port to (re)bind
-     * @param store whether to answer each result with {@code Ack(STORED)}
+     * @param store whether to answer each result with {@code Ack(STORED)} and each batch of records with its ack
      * @return a channel that answers heartbeats
      */
     static FakePeer channel(int port, boolean store) throws IOException {
         return new FakePeer(port, (s, m) -> {
             if (m instanceof Message.Heartbeat) {
                 return new Message.Heartbeat(System.currentTimeMillis());
+            }
+            if (store && m instanceof Message.Records r && !r.records().isEmpty()) {
+                return new Message.RecordsAck(r.hostId(), r.records().get(r.records().size() - 1).seq());
             }
             return store && m instanceof Message.Result r
                     ? new Message.Ack(r.taskId(), r.hostId(), Message.AckKind.STORED) : null;

@@ -28,9 +28,17 @@ public final class HostIdentityComponent implements HostIdentity {
      */
     @Activate
     public HostIdentityComponent(HostInfoConfig config) {
-        this.identity = Identity.resolve(Overrides.of(config), HostProbe.system());
+        this.identity = Identity.resolve(Overrides.of(config), order(config), HostProbe.system());
         LOG.info("Host identity: hostId={} hostname={} ips={} sn={} idc={} groups={}", identity.hostId(),
                 identity.hostname(), identity.ips(), identity.sn(), identity.idc(), identity.groups());
+    }
+
+    /**
+     * @param config the configuration
+     * @return its validated IP preference and exclusion
+     */
+    static IpOrder order(HostInfoConfig config) {
+        return new IpOrder(Overrides.split(config.ipPrefer()), Overrides.split(config.ipExclude()));
     }
 
     @Override

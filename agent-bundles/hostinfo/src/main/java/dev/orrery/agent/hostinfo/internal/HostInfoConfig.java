@@ -28,6 +28,15 @@ public @interface HostInfoConfig {
                     + "loopback excluded (127.0.0.1 if there is none).")
     String ips() default "";
 
+    @AttributeDefinition(name = "Preferred IP blocks", required = false,
+            description = "Comma separated CIDR blocks or addresses, in order of preference: probed addresses in the first "
+                    + "come first, and so on (machines with many interfaces). Not applied to configured IP addresses.")
+    String ipPrefer() default "";
+
+    @AttributeDefinition(name = "Excluded IP blocks", required = false,
+            description = "Comma separated CIDR blocks or addresses never reported when probing, e.g. 172.17.0.0/16 (docker).")
+    String ipExclude() default "";
+
     @AttributeDefinition(name = "Serial number", required = false,
             description = "Empty: /sys/class/dmi/id/product_serial, else /etc/machine-id, else the host name.")
     String sn() default "";
@@ -37,4 +46,9 @@ public @interface HostInfoConfig {
 
     @AttributeDefinition(name = "Groups", required = false, description = "Comma separated host groups declared at registration.")
     String groups() default "";
+
+    @AttributeDefinition(name = "Probe interval (seconds)", min = "1",
+            description = "The inventory (CPU, memory, disks, OS, ...) is gathered again at most this often for the "
+                    + "'hostinfo' status section.")
+    int probeSeconds() default 60;
 }

@@ -29,8 +29,19 @@ record Identity(String hostId, String hostname, List<String> ips, String sn, Str
      * @return the resolved identity
      */
     static Identity resolve(Overrides o, HostProbe probe) {
+        return resolve(o, IpOrder.none(), probe);
+    }
+
+    /**
+     * @param o the configured overrides
+     * @param order the preference and exclusion applied to probed addresses
+     * @param probe the machine
+     * @return the resolved identity
+     */
+    static Identity resolve(Overrides o, IpOrder order, HostProbe probe) {
         String hostname = o.hostname().isEmpty() ? probe.hostname() : o.hostname();
-        List<String> ips = o.ips().isEmpty() ? probe.ips() : o.ips();
+        List<String> ordered = order.apply(probe.ips());
+        List<String> ips = !o.ips().isEmpty() ? o.ips() : ordered.isEmpty() ? List.of("127.0.0.1") : ordered;
         String sn = o.sn().isEmpty() ? probe.sn(hostname) : o.sn();
         String hostId = !o.hostId().isEmpty() ? o.hostId() : HostProbe.isGeneric(hostname) ? sn : hostname;
         return new Identity(hostId, hostname, ips, sn, o.idc(), o.groups());

@@ -19,6 +19,9 @@ class OverridesTest {
             @Override public String sn() { return sn; }
             @Override public String idc() { return idc; }
             @Override public String groups() { return groups; }
+            @Override public String ipPrefer() { return ""; }
+            @Override public String ipExclude() { return ""; }
+            @Override public int probeSeconds() { return 60; }
         };
     }
 
