@@ -7,7 +7,7 @@
  * {@code center}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.orrery.tls;
 
 import org.osgi.annotation.bundle.Export;

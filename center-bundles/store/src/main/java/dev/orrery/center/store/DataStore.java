@@ -34,6 +34,34 @@ public interface DataStore {
     Page read(String topic, long after, int limit, Collection<String> hostIds);
 
     /**
+     * The newest records of a topic, for a reader that starts at the end ({@code tail -n}).
+     *
+     * @param topic the topic
+     * @param n at most this many records
+     * @param hostIds only these hosts, or {@code null} for all
+     * @return the newest records in storage order, and the cursor of the newest record of the
+     *     topic (0 if none) to read on from
+     * @since 0.7
+     */
+    default Page last(String topic, int n, Collection<String> hostIds) {
+        java.util.ArrayDeque<Entry> newest = new java.util.ArrayDeque<>();
+        long cursor = 0;
+        while (true) {
+            Page p = read(topic, cursor, 1000, hostIds);
+            for (Entry e : p.records()) {
+                newest.addLast(e);
+                if (newest.size() > n) {
+                    newest.removeFirst();
+                }
+            }
+            if (p.next() == cursor) {
+                return new Page(List.copyOf(newest), cursor);
+            }
+            cursor = p.next();
+        }
+    }
+
+    /**
      * @param hostId a host
      * @return how many records the host's agent reported dropped (spool full)
      */

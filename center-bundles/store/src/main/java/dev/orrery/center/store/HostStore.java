@@ -146,6 +146,17 @@ public interface HostStore {
     }
 
     /**
+     * {@link #updateStatus} for several hosts, in one transaction where the store can.
+     *
+     * @param sectionsByHost host → section name → JSON text
+     * @param now epoch ms
+     * @since 0.7
+     */
+    default void updateStatusAll(Map<String, Map<String, String>> sectionsByHost, long now) {
+        sectionsByHost.forEach((hostId, sections) -> updateStatus(hostId, sections, now));
+    }
+
+    /**
      * @param hostId a host
      * @return its last status sections (name → JSON text); empty if none or unknown
      */

@@ -1,14 +1,10 @@
 package dev.orrery.center.link.internal;
 
-import dev.orrery.api.HostStatus;
-import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.protocol.Message;
 import dev.orrery.protocol.OrreryProtocol;
 import dev.orrery.tls.PeerRole;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -21,10 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles every session on the center's port. An agent sends {@code Register} and gets a
  * {@code Welcome} before the center closes the session; a channel sends {@code Hello}, then
- * {@code Report}s, acks and results for as long as it stays. Store I/O never runs on an I/O
- * thread: registrations go to a bounded queue and are recorded in batches, one transaction per
- * batch (when the queue is full, the agent is disconnected at once and retries after its
- * jittered backoff), presence changes to one serial
+ * {@code Report}s, acks, results, agents' status reports and data records for as long as it
+ * stays. Store I/O never runs on an I/O thread: registrations go to a bounded queue and are
+ * recorded in batches, one transaction per batch (when the queue is full, the agent is
+ * disconnected at once and retries after its jittered backoff), status reports and records to
+ * {@link AgentReports}, presence changes to one serial
  * executor so that a channel's reports and its loss are recorded in order. Agents are offered
  * only healthy channels (connected, reported recently).
  */
@@ -38,28 +35,24 @@ final class CenterHandler extends IoHandlerAdapter {
     private final Listeners listeners;
     private final Registrations registrations;
     private final Executor presence;
-    private final int heartbeatSeconds;
-    private final HostIdcs idcs;
-    private final long staleMillis;
+    private final AgentReports reports;
     /** The center's task-signing public key, told to every agent in its welcome; empty if none. */
     private final Supplier<byte[]> taskKey;
     /** TLS identity checks and enrollment; {@code null} on a plain-text link. */
     private final LinkSecurity security;
     private final Executor enrolling;
 
-    CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor presence, HostIdcs idcs,
-            LinkSettings settings, Supplier<byte[]> taskKey, LinkSecurity security, Executor enrolling) {
+    CenterHandler(HostStore store, ChannelRegistry registry, Listeners listeners, Executor presence, Registrations registrations,
+            AgentReports reports, Supplier<byte[]> taskKey, LinkSecurity security, Executor enrolling) {
         this.security = security;
         this.enrolling = enrolling;
         this.taskKey = taskKey;
         this.store = store;
         this.registry = registry;
         this.listeners = listeners;
-        this.registrations = new Registrations(settings.workerThreads(), settings.registrationQueue(), this::register);
+        this.registrations = registrations;
+        this.reports = reports;
         this.presence = presence;
-        this.heartbeatSeconds = settings.heartbeatSeconds();
-        this.idcs = idcs;
-        this.staleMillis = settings.channelStaleSeconds() * 1000L;
     }
 
     @Override
@@ -91,6 +84,9 @@ final class CenterHandler extends IoHandlerAdapter {
                 }
             } else if (message instanceof Message.Enroll e && security != null) {
                 submit(session, enrolling, () -> {
+                    if (!session.isConnected()) {
+                        return; // the agent gave up waiting: no certificate for nobody
+                    }
                     session.write(security.enroll(e));
                     session.closeOnFlush();
                 });
@@ -105,6 +101,10 @@ final class CenterHandler extends IoHandlerAdapter {
             listeners.fire("ack", l -> l.onAck(channelId, a));
         } else if (message instanceof Message.Result r) {
             listeners.fire("result", l -> l.onResult(channelId, r));
+        } else if (message instanceof Message.Status s) {
+            reports.status(s);
+        } else if (message instanceof Message.Records r) {
+            reports.records(session, r);
         } else {
             refuse(session, "unexpected " + message.getClass().getSimpleName() + " from channel " + channelId);
         }
@@ -162,51 +162,10 @@ final class CenterHandler extends IoHandlerAdapter {
                 h.address());
     }
 
-    /** Stops taking registrations, recording those queued for a few seconds. */
+    /** Stops taking registrations and reports, recording those queued for a few seconds. */
     void close() {
         registrations.close();
-    }
-
-    /** Records a batch of registrations in one transaction (one at a time if that fails), then welcomes each agent. */
-    private void register(List<Registrations.Pending> batch) {
-        long now = System.currentTimeMillis();
-        List<HostRecord> hosts = batch.stream().map(p -> new HostRecord(p.register().hostId(), p.register().hostname(),
-                p.register().ips(), p.register().sn(), p.register().idc(), null, HostStatus.OFFLINE, p.register().groups(), Map.of(),
-                now)).toList();
-        boolean[] stored = new boolean[batch.size()];
-        try {
-            store.registerAll(hosts);
-            Arrays.fill(stored, true);
-        } catch (RuntimeException e) {
-            LOG.warn("Recording {} registrations at once failed ({}); recording them one at a time", batch.size(), e.getMessage());
-            for (int i = 0; i < hosts.size(); i++) {
-                try {
-                    store.register(hosts.get(i));
-                    stored[i] = true;
-                } catch (RuntimeException again) {
-                    LOG.warn("Could not register host {}: {}", hosts.get(i).hostId(), again.getMessage());
-                }
-            }
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            IoSession session = batch.get(i).session();
-            Message.Register r = batch.get(i).register();
-            if (!stored[i]) {
-                session.closeNow();
-                continue;
-            }
-            String idc = r.idc() == null ? "" : r.idc();
-            idcs.put(r.hostId(), idc);
-            List<String> channels = registry.addressesFor(idc, System.currentTimeMillis(), staleMillis);
-            LOG.debug("Registered host {} (idc {}); offering channels {}", r.hostId(), r.idc(), channels);
-            byte[] key = taskKey.get();
-            if (key == null) {
-                session.closeNow(); // the task-signing key went away meanwhile: the agent retries
-                continue;
-            }
-            session.write(new Message.Welcome(r.hostId(), channels, heartbeatSeconds, key));
-            session.closeOnFlush();
-        }
+        reports.close();
     }
 
     private void report(IoSession session, String channelId, Message.Report r) {

@@ -5,8 +5,10 @@ import dev.orrery.center.link.TaskSigningKey;
 import dev.orrery.center.pki.CertificateAuthority;
 import dev.orrery.center.pki.Enrollment;
 import dev.orrery.center.pki.Revocations;
+import dev.orrery.center.store.DataStore;
 import dev.orrery.center.store.HostStore;
 import dev.orrery.protocol.Message;
+import dev.orrery.tls.HandshakeGate;
 import dev.orrery.tls.TlsContexts;
 import dev.orrery.protocol.OrreryProtocol;
 import java.io.IOException;
@@ -14,10 +16,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.session.IdleStatus;
@@ -44,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class LinkServer {
     /** Pending connections the kernel queues before accept (capped by net.core.somaxconn). */
     private static final int BACKLOG = 4096;
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Enrollments waiting for a worker; the handshake gate already bounds how fast they come. */
+    private static final int ENROLL_QUEUE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
 
     private final ChannelRegistry registry;
@@ -52,7 +59,9 @@ public final class LinkServer {
     private final ExecutorService presence;
     private final ScheduledExecutorService balancing;
     private final NioSocketAcceptor acceptor;
-    private final ExecutorService enrolling = Executors.newSingleThreadExecutor(threads("orrery-link-enroll"));
+    /** Enrollments (a certificate signed each) on every core, a bounded queue: over it the session is closed and retries. */
+    private final ExecutorService enrolling = new ThreadPoolExecutor(CORES, CORES, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(ENROLL_QUEUE), threads("orrery-link-enroll"));
     private final Runnable unlisten;
     private final TaskKeyHolder taskKey;
 
@@ -65,8 +74,8 @@ public final class LinkServer {
     public LinkServer(LinkConfig config, @Reference(name = "hostStore") HostStore store,
             @Reference(name = "registry") ChannelRegistry registry,
             @Reference(name = "ca") CertificateAuthority ca, @Reference(name = "enrollment") Enrollment enrollment,
-            @Reference(name = "revocations") Revocations revocations) {
-        this(LinkSettings.from(config), store, registry, TaskKeyHolder.awaiting(),
+            @Reference(name = "revocations") Revocations revocations, @Reference(name = "dataStore") DataStore data) {
+        this(LinkSettings.from(config), store, data, registry, TaskKeyHolder.awaiting(),
                 config.tls() ? LinkSecurity.of(ca, enrollment, revocations) : null);
     }
 
@@ -91,20 +100,37 @@ public final class LinkServer {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry, byte[] taskKey) {
-        this(settings, store, registry, TaskKeyHolder.fixed(taskKey), null);
+        this(settings, store, null, registry, TaskKeyHolder.fixed(taskKey), null);
     }
 
     /**
      * Binds the acceptor, with TLS when {@code security} is given.
      *
      * @param settings validated settings
-     * @param store where hosts are recorded
+     * @param store where hosts and their status are recorded
+     * @param data where data channel records are stored, {@code null} to drop them
      * @param registry the connected channels
      * @param taskKey the center's task-signing public key told to agents, {@code null} for none
      * @param security TLS, enrollment and revocation, {@code null} for a plain-text link
      * @throws UncheckedIOException if the port cannot be bound
      */
     LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry, TaskKeyHolder taskKey, LinkSecurity security) {
+        this(settings, store, null, registry, taskKey, security);
+    }
+
+    /**
+     * Binds the acceptor, with TLS when {@code security} is given.
+     *
+     * @param settings validated settings
+     * @param store where hosts and their status are recorded
+     * @param data where data channel records are stored, {@code null} to drop them
+     * @param registry the connected channels
+     * @param taskKey the center's task-signing public key told to agents, {@code null} for none
+     * @param security TLS, enrollment and revocation, {@code null} for a plain-text link
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    LinkServer(LinkSettings settings, HostStore store, DataStore data, ChannelRegistry registry, TaskKeyHolder taskKey,
+            LinkSecurity security) {
         Objects.requireNonNull(store, "store");
         this.taskKey = taskKey == null ? TaskKeyHolder.fixed(null) : taskKey;
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -121,13 +147,17 @@ public final class LinkServer {
         acceptor.getFilterChain().addFirst("cap", cap);
         if (security != null) {
             acceptor.getFilterChain().addAfter("cap", TlsContexts.FILTER, TlsContexts.serverFilter(security.context(), false));
+            // a registration storm must not queue thousands of handshakes behind each other (docs/tls.md)
+            new HandshakeGate(HandshakeGate.DEFAULT_MAX_PENDING).install(acceptor.getFilterChain(), TlsContexts.FILTER);
             unlisten = security.revocations().onChange((hostId, revoked) -> registry.broadcast(
                     new Message.Revocations(false, revoked ? List.of(hostId) : List.of(), revoked ? List.of() : List.of(hostId))));
         } else {
             unlisten = () -> { };
         }
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
-        handler = new CenterHandler(store, registry, listeners, presence, idcs, settings, this.taskKey, security, enrolling);
+        handler = new CenterHandler(store, registry, listeners, presence,
+                new Registrations(store, registry, idcs, settings, this.taskKey), new AgentReports(store, data, settings),
+                this.taskKey, security, enrolling);
         acceptor.setHandler(handler);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, 3 * settings.heartbeatSeconds());
         acceptor.getSessionConfig().setIdleTime(IdleStatus.WRITER_IDLE, settings.heartbeatSeconds());

@@ -59,6 +59,22 @@ final class FakeHostStore implements HostStore {
         lost.add(channelId);
     }
 
+    /** Status sections per host, as the link wrote them. */
+    final Map<String, Map<String, String>> status = new ConcurrentHashMap<>();
+    /** How many hosts each status write carried. */
+    final List<Integer> statusWrites = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void updateStatusAll(Map<String, Map<String, String>> sectionsByHost, long now) {
+        statusWrites.add(sectionsByHost.size());
+        HostStore.super.updateStatusAll(sectionsByHost, now);
+    }
+
+    @Override
+    public void updateStatus(String hostId, Map<String, String> sections, long now) {
+        status.computeIfAbsent(hostId, h -> new ConcurrentHashMap<>()).putAll(sections);
+    }
+
     @Override
     public Optional<HostRecord> get(String hostId) {
         return Optional.ofNullable(registered.get(hostId));

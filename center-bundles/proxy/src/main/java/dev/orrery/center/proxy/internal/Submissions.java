@@ -12,7 +12,8 @@ import java.util.Set;
 /** Checks a submission before anything is resolved or persisted. Stateless. */
 final class Submissions {
     /** The task types this center accepts now. */
-    static final List<String> KNOWN_TYPES = List.of(TaskTypes.CMD, TaskTypes.HOSTINFO);
+    static final List<String> KNOWN_TYPES = List.of(TaskTypes.CMD, TaskTypes.HOSTINFO, TaskTypes.ACCOUNTS, TaskTypes.STORE,
+            TaskTypes.ACTION, TaskTypes.CRON);
     private static final Set<String> KNOWN = Set.copyOf(KNOWN_TYPES);
 
     private Submissions() {

@@ -2,7 +2,6 @@ package dev.orrery.center.proxy.internal;
 
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.OrreryException;
-import dev.orrery.api.TaskTypes;
 import dev.orrery.center.proxy.Scope;
 import dev.orrery.center.proxy.TaskSubmission;
 import dev.orrery.center.store.HostStore;
@@ -87,24 +86,32 @@ final class Vetting {
     }
 
     /**
-     * The guard's word on a command: a blocked command passes only when the submitter confirmed it
-     * and may confirm high-risk commands; the rule is then returned, for the task and the log.
+     * The guard's word on the shell text of a submission (a command, a shell script, the cmd and
+     * shell store steps of an action): blocked text passes only when the submitter confirmed it
+     * and may confirm high-risk commands, and every blocked text matches the same rule (the agent
+     * lets exactly one confirmed rule pass); that rule is then returned, for the task and the log.
      */
     private static String guarded(TaskSubmission s, CommandGuard guard) {
-        if (!TaskTypes.CMD.equals(s.type())) {
-            return null;
+        String confirmed = null;
+        for (ScriptGuard.Checked c : ScriptGuard.texts(s)) {
+            Verdict v = guard.check(c.text());
+            if (!v.blocked()) {
+                continue;
+            }
+            String in = c.where().equals("command") ? "" : " in " + c.where();
+            if (!s.confirmHighRisk() || !s.scope().mayConfirmHighRisk()) {
+                String how = s.confirmHighRisk() ? "confirming it needs the permission " + CONFIRM_PERMISSION
+                        : "an account with the permission " + CONFIRM_PERMISSION + " may confirm it with \"confirmHighRisk\": true";
+                throw new OrreryException(ErrorCode.CMD_HIGH_RISK, "high-risk command" + in + " refused by rule " + v.rule() + ": "
+                        + v.reason() + "; " + how, List.of(v.rule()));
+            }
+            if (confirmed != null && !confirmed.equals(v.rule())) {
+                throw new OrreryException(ErrorCode.CMD_HIGH_RISK, "high-risk steps match different rules (" + confirmed + ", "
+                        + v.rule() + in + "); one task may confirm one rule: submit them separately", List.of(confirmed, v.rule()));
+            }
+            confirmed = v.rule();
         }
-        Verdict v = guard.check(s.params().get("command"));
-        if (!v.blocked()) {
-            return null;
-        }
-        if (s.confirmHighRisk() && s.scope().mayConfirmHighRisk()) {
-            return v.rule();
-        }
-        String how = s.confirmHighRisk() ? "confirming it needs the permission " + CONFIRM_PERMISSION
-                : "an account with the permission " + CONFIRM_PERMISSION + " may confirm it with \"confirmHighRisk\": true";
-        throw new OrreryException(ErrorCode.CMD_HIGH_RISK, "high-risk command refused by rule " + v.rule() + ": " + v.reason()
-                + "; " + how, List.of(v.rule()));
+        return confirmed;
     }
 
     private static String named(List<String> hostIds) {

@@ -6,6 +6,7 @@ import dev.orrery.center.store.AccountStore;
 import dev.orrery.center.store.AuditLog;
 import dev.orrery.center.store.HostStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
@@ -49,15 +50,30 @@ final class ApiEndpoint {
      */
     static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
             Clock clock, AuditLog audit, ApiSecurity security) {
+        return start(bus, transport, address, tasks, hosts, accounts, limits, clock, audit, security, List.of());
+    }
+
+    /**
+     * As above, with more resources from optional services (such as {@link CronResource} when the
+     * cron service is there).
+     *
+     * @param extra resource objects served besides the fixed ones
+     * @return the started server
+     */
+    static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
+            Clock clock, AuditLog audit, ApiSecurity security, List<Object> extra) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         // Explicit, rather than looked up through the bus's extensions: in OSGi those appear only
         // once cxf-core has scanned the transport bundle, which can be after the transport's service.
         factory.setDestinationFactory(transport);
         factory.setAddress(address);
-        factory.setServiceBeans(List.of(new HealthResource(clock), new HostsResource(hosts), new CmdResource(tasks, limits.maxTargets(), security),
+        List<Object> beans = new ArrayList<>(List.of(new HealthResource(clock), new HostsResource(hosts), new CmdResource(tasks, limits.maxTargets(), security),
                 new TasksResource(tasks, security.authorizer()), new StatsResource(tasks, clock), new AuditResource(audit),
-                new AccountsResource(security.accounts(), security.rateLimiter())));
+                new AccountsResource(security.accounts(), security.rateLimiter()),
+                new HostAccountsResource(tasks, limits.maxTargets(), security)));
+        beans.addAll(extra);
+        factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER),
                 new AuditFilter(audit, clock),
                 new SignatureFilter(new RequestAuthenticator(accounts, limits, clock), limits.maxBodyBytes()),

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Parses the body of {@code POST /cmd} strictly: every field has one JSON type, unknown fields
  * are refused, and every failure is an {@link OrreryException} with a code. The command's
- * parameters become the task params {@code command}, {@code runAs}, {@code cwd} and one
- * {@code env.NAME} per environment variable.
+ * parameters become the task params {@code command}, {@code runAs}, {@code cwd}, {@code dataTopic}
+ * and one {@code env.NAME} per environment variable.
  */
 final class CmdRequestParser {
     /** Per-host timeout when the request names none, seconds. */
@@ -29,7 +29,7 @@ final class CmdRequestParser {
     static final String ENV_PREFIX = "env.";
 
     private static final Set<String> FIELDS = Set.of("targets", "command", "runAs", "cwd", "env", "timeoutSeconds", "dryRun",
-            "confirmHighRisk");
+            "confirmHighRisk", DataTopics.PARAM);
     private static final int MAX_ENV = 256;
 
     private CmdRequestParser() {
@@ -79,6 +79,7 @@ final class CmdRequestParser {
         params.put("command", command);
         putIfPresent(params, "runAs", Fields.optionalText(root, "runAs"));
         putIfPresent(params, "cwd", Fields.optionalText(root, "cwd"));
+        putIfPresent(params, DataTopics.PARAM, DataTopics.forTask(Fields.optionalText(root, DataTopics.PARAM)));
         env(root.get("env")).forEach((name, value) -> params.put(ENV_PREFIX + name, value));
         int timeout = Fields.optionalInt(root, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
         return new TaskSubmission(TaskTypes.CMD, Fields.targets(root.get("targets"), maxTargets), params, null, timeout, createdBy);

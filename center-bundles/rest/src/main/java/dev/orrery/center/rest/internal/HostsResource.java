@@ -4,6 +4,7 @@ import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostStatus;
 import dev.orrery.api.OrreryException;
 import dev.orrery.center.store.ApiAccount;
+import dev.orrery.center.store.HostInventory;
 import dev.orrery.center.store.HostQuery;
 import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -21,8 +24,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 /**
- * {@code GET /hosts} and {@code GET /hosts/{id}}. An account with groups sees only the hosts in
- * them; any other host answers 404, as if it did not exist.
+ * {@code GET /hosts}, {@code GET /hosts/{id}} (with the agent's status sections and the
+ * inventory, {@link HostDetails}) and {@code PUT /hosts/{id}} (the inventory). An account with
+ * groups sees only the hosts in them; any other host answers 404, as if it did not exist.
  */
 @Path("/hosts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +66,32 @@ public final class HostsResource {
     @Path("/{id}")
     @Permission("host:read")
     public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
+        return details(find(id, security));
+    }
+
+    /**
+     * @param id a hostId, or a hostname, IP or SN naming exactly one host
+     * @param body {@code {"owner","groups","labels","expectedSn","expectedIp"}} ({@link HostInventoryParser})
+     * @return the host as {@code GET} shows it now
+     */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Permission("host:update")
+    public Map<String, Object> update(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
+        HostInventory inventory = HostInventoryParser.parse(CmdRequestParser.readObject(body));
+        HostRecord host = find(id, security);
+        if (!hosts.setInventory(host.hostId(), inventory)) {
+            throw new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'");
+        }
+        return details(find(host.hostId(), security));
+    }
+
+    private Map<String, Object> details(HostRecord h) {
+        return HostDetails.view(h, hosts.status(h.hostId()), hosts.inventory(h.hostId()).orElse(null));
+    }
+
+    private HostRecord find(String id, SecurityContext security) {
         Optional<HostRecord> host = hosts.get(id);
         if (host.isEmpty()) {
             List<String> ids = hosts.resolve(List.of(id), List.of()).hostIds();
@@ -70,7 +100,7 @@ public final class HostsResource {
             }
         }
         ApiAccount account = Callers.account(security);
-        return Views.host(host.filter(h -> Scopes.sees(account, h))
-                .orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'")));
+        return host.filter(h -> Scopes.sees(account, h))
+                .orElseThrow(() -> new OrreryException(ErrorCode.NOT_FOUND, "no host '" + id + "'"));
     }
 }

@@ -48,4 +48,10 @@ public @interface RestConfig {
     @AttributeDefinition(name = "Burst per account", min = "1", max = "1000000",
             description = "How many requests an API account may make at once after being idle (the size of its token bucket).")
     int rateBurst() default 400;
+
+    /** @return largest script of POST /store (and most script bytes in one POST /action); larger gets 413 CONTENT_TOO_LARGE */
+    @AttributeDefinition(name = "Largest script (bytes)", min = "1", max = "268435456",
+            description = "Largest script POST /store accepts, and most bytes of store scripts in one POST /action (1 to 256 MiB)."
+                    + " Larger: 413 CONTENT_TOO_LARGE. The whole request must also fit maxBodyBytes.")
+    int maxScriptBytes() default 1048576;
 }

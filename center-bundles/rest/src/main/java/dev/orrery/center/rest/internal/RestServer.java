@@ -1,13 +1,17 @@
 package dev.orrery.center.rest.internal;
 
+import dev.orrery.center.cron.CronService;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.security.AccountService;
 import dev.orrery.center.security.Authorizer;
 import dev.orrery.center.security.CommandMapping;
 import dev.orrery.center.store.AccountStore;
 import dev.orrery.center.store.AuditLog;
+import dev.orrery.center.store.DataStore;
 import dev.orrery.center.store.HostStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.CXFBusFactory;
@@ -18,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +48,9 @@ public final class RestServer {
     private HostStore hosts;
     @Reference
     private AccountStore accounts;
+    /** The data channel's records ({@code GET /data/{topic}}). */
+    @Reference
+    private DataStore data;
     /** Every API call but GET /health is recorded here before it is answered. */
     @Reference
     private AuditLog audit;
@@ -51,6 +60,9 @@ public final class RestServer {
     private Authorizer authorizer;
     @Reference
     private CommandMapping commandMapping;
+    /** Cron jobs ({@code /cron}): optional; served only while the service is there (it appearing republishes the API). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private CronService cron;
     /** CXF's servlet-backed HTTP transport, registered by the cxf-rt-transports-http bundle. */
     @Reference
     private HTTPTransportFactory httpTransport;
@@ -66,7 +78,9 @@ public final class RestServer {
         try {
             ApiSecurity security = new ApiSecurity(accountService, authorizer, commandMapping,
                     new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), System::nanoTime));
-            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security);
+            List<Object> extra = new ArrayList<>(cron == null ? List.of() : List.of(new CronResource(cron, hosts, limits.maxTargets(), security)));
+            extra.addAll(scriptsAndData(config, limits, security));
+            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security, extra);
         } catch (RuntimeException e) {
             created.shutdown(true);
             throw e;
@@ -74,6 +88,15 @@ public final class RestServer {
         bus = created;
         LOG.info("Orrery REST API published at {} below the CXF servlet context (body limit {} bytes, skew {} s)", address,
                 limits.maxBodyBytes(), limits.maxSkewSeconds());
+    }
+
+    /** The resources of POST /store, POST /action and GET /data/{topic}. */
+    private List<Object> scriptsAndData(RestConfig config, ApiLimits limits, ApiSecurity security) {
+        if (config.maxScriptBytes() < 1) {
+            throw new IllegalArgumentException(RestConfig.PID + ": maxScriptBytes must be positive, got " + config.maxScriptBytes());
+        }
+        return List.of(new StoreResource(tasks, limits.maxTargets(), config.maxScriptBytes(), security),
+                new ActionResource(tasks, limits.maxTargets(), config.maxScriptBytes(), security), new DataResource(data, hosts));
     }
 
     @Deactivate

@@ -29,6 +29,44 @@ final class FakeHostStore implements HostStore {
     public void channelLost(String channelId) {
     }
 
+    /** Status sections per host. */
+    final java.util.Map<String, java.util.Map<String, String>> status = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Owner and expectations per host (groups and labels live in the records). */
+    final java.util.Map<String, dev.orrery.center.store.HostInventory> inventories = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void updateStatus(String hostId, java.util.Map<String, String> sections, long now) {
+        status.computeIfAbsent(hostId, h -> new java.util.concurrent.ConcurrentHashMap<>()).putAll(sections);
+    }
+
+    @Override
+    public java.util.Map<String, String> status(String hostId) {
+        return status.getOrDefault(hostId, java.util.Map.of());
+    }
+
+    @Override
+    public boolean setInventory(String hostId, dev.orrery.center.store.HostInventory inv) {
+        Optional<HostRecord> h = get(hostId);
+        if (h.isEmpty()) {
+            return false;
+        }
+        HostRecord r = h.get();
+        hosts.remove(r);
+        hosts.add(new HostRecord(r.hostId(), r.hostname(), r.ips(), r.sn(), r.idc(), r.channel(), r.status(),
+                inv.groups() == null ? r.groups() : inv.groups(), inv.labels() == null ? r.labels() : inv.labels(), r.lastSeen()));
+        inventories.put(hostId, inv);
+        return true;
+    }
+
+    @Override
+    public Optional<dev.orrery.center.store.HostInventory> inventory(String hostId) {
+        return get(hostId).map(r -> {
+            dev.orrery.center.store.HostInventory i = inventories.get(hostId);
+            return new dev.orrery.center.store.HostInventory(i == null ? null : i.owner(), r.groups(), r.labels(),
+                    i == null ? null : i.expectedSn(), i == null ? null : i.expectedIp());
+        });
+    }
+
     @Override
     public Optional<HostRecord> get(String hostId) {
         return hosts.stream().filter(h -> h.hostId().equals(hostId)).findFirst();

@@ -42,6 +42,11 @@ final class SecuredApi implements AutoCloseable {
     private final String base;
 
     SecuredApi(RateLimiter limiter) throws Exception {
+        this(limiter, api -> List.of());
+    }
+
+    /** With more resources served, as RestServer adds those of optional services; {@code extra} may use the fixture's stores. */
+    SecuredApi(RateLimiter limiter, java.util.function.Function<SecuredApi, List<Object>> extra) throws Exception {
         DestinationRegistry registry = new DestinationRegistryImpl();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -53,7 +58,7 @@ final class SecuredApi implements AutoCloseable {
         jetty.setHandler(context);
         jetty.start();
         endpoint = ApiEndpoint.start(bus, new HTTPTransportFactory(registry), "/v1", tasks, hosts, accounts,
-                new ApiLimits(200_000, 300, 100_000), clock, TestSecurity.of(accounts, limiter));
+                new ApiLimits(200_000, 300, 100_000), clock, AuditFilter.DISCARD, TestSecurity.of(accounts, limiter), extra.apply(this));
         base = "http://127.0.0.1:" + connector.getLocalPort();
         hosts.register(new HostRecord("h-1", "web-1", List.of("10.0.0.1"), "SN1", "idc1", "ch-1", HostStatus.ONLINE, List.of("demo"),
                 Map.of(), 5));

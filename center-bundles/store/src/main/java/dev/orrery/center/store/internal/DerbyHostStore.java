@@ -1,16 +1,14 @@
 package dev.orrery.center.store.internal;
 
 import dev.orrery.api.HostStatus;
+import dev.orrery.center.store.HostInventory;
 import dev.orrery.center.store.HostQuery;
 import dev.orrery.center.store.HostRecord;
 import dev.orrery.center.store.HostStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,21 +88,7 @@ public final class DerbyHostStore implements HostStore {
         if (hostIds == null || hostIds.isEmpty()) {
             return Map.of();
         }
-        return db.tx(c -> {
-            Map<String, String> out = new HashMap<>();
-            for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(hostIds))) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT host_id, channel FROM hosts WHERE status = 'ONLINE'"
-                        + " AND channel IS NOT NULL AND host_id IN (" + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bind(ps, 1, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getString(1), rs.getString(2));
-                        }
-                    }
-                }
-            }
-            return out;
-        });
+        return db.tx(c -> Presence.onlineChannels(c, hostIds));
     }
 
     @Override
@@ -115,11 +99,11 @@ public final class DerbyHostStore implements HostStore {
         }
         return db.tx(c -> {
             List<Object> args = new ArrayList<>();
-            String where = where(q, args);
+            String where = HostFilter.where(q, args);
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT h.host_id FROM hosts h" + where
                     + " ORDER BY h.host_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                int i = bindAll(ps, args);
+                int i = HostFilter.bindAll(ps, args);
                 ps.setInt(i++, Math.max(0, q.offset()));
                 ps.setInt(i, q.limit());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -137,8 +121,8 @@ public final class DerbyHostStore implements HostStore {
         HostQuery q = query == null ? HostQuery.all() : query;
         return db.tx(c -> {
             List<Object> args = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts h" + where(q, args))) {
-                bindAll(ps, args);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM hosts h" + HostFilter.where(q, args))) {
+                HostFilter.bindAll(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -150,6 +134,46 @@ public final class DerbyHostStore implements HostStore {
     @Override
     public Resolution resolve(Collection<String> names, Collection<String> groups) {
         return db.tx(c -> Resolver.resolve(c, names == null ? List.of() : names, groups == null ? List.of() : groups));
+    }
+
+    @Override
+    public void updateStatus(String hostId, Map<String, String> sections, long now) {
+        updateStatusAll(Map.of(hostId, sections), now);
+    }
+
+    @Override
+    public void updateStatusAll(Map<String, Map<String, String>> sectionsByHost, long now) {
+        if (!sectionsByHost.isEmpty()) {
+            db.tx(c -> {
+                for (Map.Entry<String, Map<String, String>> e : sectionsByHost.entrySet()) {
+                    HostStatusRows.update(c, e.getKey(), e.getValue(), now);
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public Map<String, String> status(String hostId) {
+        return hostId == null ? Map.of() : db.tx(c -> HostStatusRows.status(c, hostId));
+    }
+
+    @Override
+    public Map<String, String> statusSection(String section, Collection<String> hostIds) {
+        return hostIds.isEmpty() ? Map.of() : db.tx(c -> HostStatusRows.section(c, section, hostIds));
+    }
+
+    @Override
+    public boolean setInventory(String hostId, HostInventory inventory) {
+        return db.tx(c -> HostStatusRows.setInventory(c, hostId, inventory));
+    }
+
+    @Override
+    public Optional<HostInventory> inventory(String hostId) {
+        return db.tx(c -> {
+            List<HostRecord> h = HostRows.load(c, List.of(hostId));
+            return h.isEmpty() ? Optional.<HostInventory>empty() : HostStatusRows.inventory(c, hostId, h.get(0).groups(), h.get(0).labels());
+        });
     }
 
     private List<HostRecord> seenAll(List<HostRecord> found) {
@@ -164,34 +188,5 @@ public final class DerbyHostStore implements HostStore {
         }
         return new HostRecord(h.hostId(), h.hostname(), h.ips(), h.sn(), h.idc(), h.channel(), h.status(), h.groups(), h.labels(),
                 report);
-    }
-
-    private static String where(HostQuery q, List<Object> args) {
-        List<String> terms = new ArrayList<>();
-        if (q.status() != null) {
-            terms.add("h.status = ?");
-            args.add(q.status().name());
-        }
-        if (q.group() != null && !q.group().isEmpty()) {
-            terms.add("EXISTS (SELECT 1 FROM host_groups g WHERE g.host_id = h.host_id AND g.group_name = ?)");
-            args.add(q.group());
-        }
-        if (q.text() != null && !q.text().isEmpty()) {
-            terms.add("(LOWER(h.host_id) LIKE ? ESCAPE '\\' OR LOWER(h.hostname) LIKE ? ESCAPE '\\' OR LOWER(h.sn) LIKE ? ESCAPE '\\'"
-                    + " OR EXISTS (SELECT 1 FROM host_ips i WHERE i.host_id = h.host_id AND LOWER(i.ip) LIKE ? ESCAPE '\\'))");
-            String like = "%" + Sql.likeEscape(q.text().toLowerCase(java.util.Locale.ROOT)) + "%";
-            for (int k = 0; k < 4; k++) {
-                args.add(like);
-            }
-        }
-        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
-    }
-
-    private static int bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            ps.setObject(i++, a);
-        }
-        return i;
     }
 }

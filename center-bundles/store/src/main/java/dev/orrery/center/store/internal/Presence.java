@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Presence: which hosts are online on which channel. Each method runs inside the caller's transaction. */
@@ -107,4 +109,20 @@ final class Presence {
         }
     }
 
+    /** @return host → channel for those of {@code hostIds} that are online */
+    static Map<String, String> onlineChannels(Connection c, Collection<String> hostIds) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(new LinkedHashSet<>(hostIds))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT host_id, channel FROM hosts WHERE status = 'ONLINE'"
+                    + " AND channel IS NOT NULL AND host_id IN (" + Sql.marks(chunk.size()) + ")")) {
+                Sql.bind(ps, 1, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }

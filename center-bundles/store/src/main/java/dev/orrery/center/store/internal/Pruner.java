@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retention: every {@code pruneIntervalMinutes} deletes finished tasks older than
- * {@code retentionDays} and the oldest beyond {@code maxFinishedTasks} (PID
- * {@code dev.orrery.center.store}), so the store never fills the disk.
+ * {@code retentionDays} and the oldest beyond {@code maxFinishedTasks}, and data channel records
+ * stored more than {@code dataRetentionHours} ago (PID {@code dev.orrery.center.store}), so the
+ * store never fills the disk.
  */
 @Component(service = {}, immediate = true, configurationPid = StoreConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class Pruner {
@@ -24,6 +25,8 @@ public final class Pruner {
     private final Retention retention;
     private final long retentionMillis;
     private final int maxFinished;
+    private final DataRetention data;
+    private final long dataRetentionMillis;
     private final ScheduledExecutorService timer;
 
     /**
@@ -38,12 +41,17 @@ public final class Pruner {
         if (config.maxFinishedTasks() < 1) {
             throw new IllegalArgumentException("maxFinishedTasks must be positive, was " + config.maxFinishedTasks());
         }
+        if (config.dataRetentionHours() < 1) {
+            throw new IllegalArgumentException("dataRetentionHours must be positive, was " + config.dataRetentionHours());
+        }
         if (config.pruneIntervalMinutes() < 1) {
             throw new IllegalArgumentException("pruneIntervalMinutes must be positive, was " + config.pruneIntervalMinutes());
         }
         this.retention = new Retention(db, BATCH);
         this.retentionMillis = TimeUnit.DAYS.toMillis(config.retentionDays());
         this.maxFinished = config.maxFinishedTasks();
+        this.data = new DataRetention(db, BATCH);
+        this.dataRetentionMillis = TimeUnit.HOURS.toMillis(config.dataRetentionHours());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orrery-store-pruner");
             t.setDaemon(true);
@@ -67,6 +75,14 @@ public final class Pruner {
             }
         } catch (RuntimeException e) {
             LOG.warn("Pruning failed: {}", e.toString());
+        }
+        try {
+            int n = data.prune(System.currentTimeMillis() - dataRetentionMillis);
+            if (n > 0) {
+                LOG.info("Pruned {} data channel record(s)", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Pruning data channel records failed: {}", e.toString());
         }
     }
 }

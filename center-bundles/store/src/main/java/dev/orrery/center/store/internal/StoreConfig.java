@@ -49,6 +49,11 @@ public @interface StoreConfig {
             description = "The most finished tasks kept; the oldest beyond this count are deleted.")
     int maxFinishedTasks() default 100000;
 
+    /** @return data channel records older than this many hours are deleted */
+    @AttributeDefinition(name = "Data retention (hours)", min = "1",
+            description = "Data channel records (GET /data/{topic}) stored longer ago than this are deleted.")
+    int dataRetentionHours() default 168;
+
     /** @return minutes between two pruning runs */
     @AttributeDefinition(name = "Prune interval (minutes)", min = "1", description = "Minutes between two pruning runs.")
     int pruneIntervalMinutes() default 10;

@@ -12,6 +12,10 @@ class PrunerTest {
     Path tmp;
 
     private static StoreConfig config(int days, int most, int minutes) {
+        return config(days, most, minutes, 168);
+    }
+
+    private static StoreConfig config(int days, int most, int minutes, int dataHours) {
         return new StoreConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -54,6 +58,11 @@ class PrunerTest {
             }
 
             @Override
+            public int dataRetentionHours() {
+                return dataHours;
+            }
+
+            @Override
             public int pruneIntervalMinutes() {
                 return minutes;
             }
@@ -72,6 +81,7 @@ class PrunerTest {
             assertThrows(IllegalArgumentException.class, () -> new Pruner(config(0, 10, 10), db));
             assertThrows(IllegalArgumentException.class, () -> new Pruner(config(30, 0, 10), db));
             assertThrows(IllegalArgumentException.class, () -> new Pruner(config(30, 10, 0), db));
+            assertThrows(IllegalArgumentException.class, () -> new Pruner(config(30, 10, 10, 0), db));
             new Pruner(config(30, 100000, 10), db).close();
         } finally {
             db.close();

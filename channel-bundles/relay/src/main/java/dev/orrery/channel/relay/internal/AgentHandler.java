@@ -1,10 +1,8 @@
 package dev.orrery.channel.relay.internal;
 
 import dev.orrery.protocol.Message;
-import dev.orrery.protocol.Message.Ack;
 import dev.orrery.protocol.Message.Heartbeat;
 import dev.orrery.protocol.Message.Hello;
-import dev.orrery.protocol.Message.Result;
 import dev.orrery.protocol.Message.Role;
 import dev.orrery.protocol.OrreryProtocol;
 import dev.orrery.tls.PeerIdentity;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles the sessions of agents on the channel's port. A session must first say
  * {@code Hello(AGENT, hostId)}; anything else first closes it. Afterwards heartbeats are
- * answered, acks and results go to the {@link Relay}, and anything else closes the session.
+ * answered, acks, results, status reports and data records go to the {@link Relay} (which drops
+ * those a session sends for another host), and anything else closes the session.
  * A session that stays silent past its reader idle time (three heartbeats) is closed. New
  * sessions are admitted at a bounded rate ({@link Admission}): a Hello over the rate is answered
  * by closing the session at once.
@@ -78,8 +77,8 @@ final class AgentHandler extends IoHandlerAdapter {
             }
         } else if (m instanceof Heartbeat) {
             session.write(new Heartbeat(System.currentTimeMillis()));
-        } else if (m instanceof Ack || m instanceof Result) {
-            relay.fromAgent(hostId, m);
+        } else if (Relay.claimedHost(m) != null) {
+            relay.fromAgent(hostId, m); // the relay drops what the session speaks for another host
         } else {
             refuse(session, "unexpected " + describe(m) + " from agent " + hostId);
         }

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import dev.orrery.tls.PeerRole;
+import dev.orrery.tls.HandshakeGate;
 import dev.orrery.tls.TlsContexts;
 import dev.orrery.tls.TlsIdentity;
 import org.slf4j.Logger;
@@ -91,6 +92,8 @@ final class Channel {
         Relay relay = new Relay(agents, inFlight, m -> up[0].send(m), shedder::shed);
         if (context != null) {
             acceptor.getFilterChain().addFirst(TlsContexts.FILTER, TlsContexts.serverFilter(context, true));
+            // a reconnect storm must not queue thousands of handshakes behind each other (docs/tls.md)
+            new HandshakeGate(HandshakeGate.DEFAULT_MAX_PENDING).install(acceptor.getFilterChain(), TlsContexts.FILTER);
         }
         OrreryProtocol.install(acceptor.getFilterChain(), settings.maxFrameBytes());
         acceptor.setReuseAddress(true);

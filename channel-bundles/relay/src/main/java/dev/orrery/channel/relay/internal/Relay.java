@@ -5,7 +5,10 @@ import dev.orrery.protocol.Message.Ack;
 import dev.orrery.protocol.Message.AckKind;
 import dev.orrery.protocol.Message.Cancel;
 import dev.orrery.protocol.Message.Heartbeat;
+import dev.orrery.protocol.Message.Records;
+import dev.orrery.protocol.Message.RecordsAck;
 import dev.orrery.protocol.Message.Result;
+import dev.orrery.protocol.Message.Status;
 import dev.orrery.protocol.Message.Shed;
 import dev.orrery.protocol.Message.Task;
 import java.util.function.Consumer;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves messages between the center and the agents. Tasks and cancels go down to the target
- * host's session, or are answered with {@link AckKind#UNDELIVERABLE}; acks and results go up
- * unchanged; the center's {@link AckKind#STORED} and {@link AckKind#QUEUED} go down. Never blocks: it only queues writes,
+ * host's session, or are answered with {@link AckKind#UNDELIVERABLE}; acks, results, status
+ * reports and data records go up unchanged; the center's {@link AckKind#STORED} and
+ * {@link AckKind#QUEUED} acks and its {@link RecordsAck}s go down. Never blocks: it only queues writes,
  * so MINA's I/O threads call it directly.
  */
 final class Relay {
@@ -54,13 +58,11 @@ final class Relay {
         } else if (m instanceof Cancel c) {
             down(c.taskId(), c.hostId(), c);
         } else if (m instanceof Ack a && (a.kind() == AckKind.STORED || a.kind() == AckKind.QUEUED)) {
-            IoSession s = agents.find(a.hostId());
-            if (s == null) {
-                // the agent keeps the result in its outbox and resends it; it will be acked then
-                LOG.debug("No session for host {}; dropping {} ack of task {}", a.hostId(), a.kind(), a.taskId());
-            } else {
-                s.write(a);
-            }
+            // without a session: the agent keeps the result in its outbox and resends it; it will be acked then
+            toAgent(a.hostId(), a);
+        } else if (m instanceof RecordsAck a) {
+            // without a session: the agent keeps the records in its spool and uploads them again
+            toAgent(a.hostId(), a);
         } else if (m instanceof Shed s) {
             onShed.accept(s);
         } else if (!(m instanceof Heartbeat)) {
@@ -70,10 +72,10 @@ final class Relay {
 
     /**
      * @param hostId the host the sending session said Hello for
-     * @param m an {@link Ack} or {@link Result} from that agent
+     * @param m an {@link Ack}, {@link Result}, {@link Status} or {@link Records} from that agent
      */
     void fromAgent(String hostId, Message m) {
-        String claimed = m instanceof Ack a ? a.hostId() : m instanceof Result r ? r.hostId() : null;
+        String claimed = claimedHost(m);
         if (!hostId.equals(claimed)) {
             LOG.warn("Dropping {} for host {} sent by the session of host {}", m.type(), claimed, hostId);
             return;
@@ -83,7 +85,30 @@ final class Relay {
         }
         if (!toCenter.test(m)) {
             // not lost: the agent resends results until the center acks them STORED
-            LOG.debug("Uplink down; dropping {} of task from host {}", m.type(), hostId);
+            LOG.debug("Uplink down; dropping {} from host {}", m.type(), hostId);
+        }
+    }
+
+    /** @return the host an agent message speaks for, {@code null} for a message agents do not send up */
+    static String claimedHost(Message m) {
+        if (m instanceof Ack a) {
+            return a.hostId();
+        } else if (m instanceof Result r) {
+            return r.hostId();
+        } else if (m instanceof Status s) {
+            return s.hostId();
+        } else if (m instanceof Records r) {
+            return r.hostId();
+        }
+        return null;
+    }
+
+    private void toAgent(String hostId, Message m) {
+        IoSession s = agents.find(hostId);
+        if (s == null) {
+            LOG.debug("No session for host {}; dropping {}", hostId, m.type());
+        } else {
+            s.write(m);
         }
     }
 

@@ -1,0 +1,190 @@
+package dev.orrery.center.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orrery.api.ErrorCode;
+import dev.orrery.api.OrreryException;
+import dev.orrery.center.proxy.TaskService;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates the tree of {@code POST /action}, once, at the center: a node is {@code {"and":[…]}},
+ * {@code {"or":[…]}}, {@code {"not":node}} or a step {@code {"cmd":…}}, {@code {"store":…}},
+ * {@code {"plugin":{…}}}, {@code {"file":{…}}}; exactly one key per node; at most
+ * {@value #MAX_DEPTH} levels, {@value #MAX_STEPS} steps, and {@code maxScriptBytes} of store
+ * scripts in all. Every refusal is {@code INVALID_REQUEST} (or {@code CONTENT_TOO_LARGE}) naming
+ * the JSON path, such as {@code action.and[2].store.content}. The agent evaluates the tree as sent.
+ */
+final class ActionTree {
+    /** Deepest nesting of nodes. */
+    static final int MAX_DEPTH = 16;
+    /** Most steps in one tree. */
+    static final int MAX_STEPS = 64;
+    private static final Set<String> CMD_FIELDS = Set.of("command", "runAs", "cwd", "env", "timeoutSeconds", "dataTopic");
+    private static final Set<String> STORE_FIELDS = Set.of("content", "interpreter", "args", "runAs", "cwd", "timeoutSeconds",
+            "dataTopic");
+
+    private final int maxScriptBytes;
+    private int steps;
+    private long scriptBytes;
+
+    private ActionTree(int maxScriptBytes) {
+        this.maxScriptBytes = maxScriptBytes;
+    }
+
+    /**
+     * @param tree the {@code action} value
+     * @param maxScriptBytes most bytes of store scripts in the whole tree
+     * @throws OrreryException {@code INVALID_REQUEST} or {@code CONTENT_TOO_LARGE} naming the path
+     */
+    static void validate(JsonNode tree, int maxScriptBytes) {
+        if (tree == null || tree.isNull()) {
+            throw Fields.invalid("action is required");
+        }
+        new ActionTree(maxScriptBytes).node(tree, "action", 1);
+    }
+
+    private void node(JsonNode node, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw invalid(path, "is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (!node.isObject() || node.size() != 1) {
+            throw invalid(path, "must be an object with exactly one of and, or, not, cmd, store, plugin, file");
+        }
+        Map.Entry<String, JsonNode> only = node.fields().next();
+        String at = path + "." + only.getKey();
+        JsonNode v = only.getValue();
+        switch (only.getKey()) {
+            case "and", "or" -> {
+                if (!v.isArray() || v.isEmpty()) {
+                    throw invalid(at, "must be a non-empty array of nodes");
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    node(v.get(i), at + "[" + i + "]", depth + 1);
+                }
+            }
+            case "not" -> node(v, at, depth + 1);
+            case "cmd" -> step(at, () -> cmd(v, at));
+            case "store" -> step(at, () -> store(v, at));
+            case "plugin", "file" -> step(at, () -> {
+                if (!v.isObject()) {
+                    throw invalid(at, "must be an object");
+                }
+            });
+            default -> throw invalid(path, "has the unknown key '" + only.getKey() + "'; a node is one of and, or, not, cmd, store,"
+                    + " plugin, file");
+        }
+    }
+
+    private void step(String path, Runnable check) {
+        if (++steps > MAX_STEPS) {
+            throw invalid(path, "is one step too many: at most " + MAX_STEPS + " steps per action");
+        }
+        check.run();
+    }
+
+    private static void cmd(JsonNode v, String path) {
+        if (v.isTextual()) {
+            command(v.textValue(), path);
+            return;
+        }
+        if (!v.isObject()) {
+            throw invalid(path, "must be a command string or an object with a command");
+        }
+        known(v, CMD_FIELDS, path);
+        command(text(v, "command", path, true), path + ".command");
+        common(v, path);
+        JsonNode env = v.get("env");
+        if (env != null && !env.isNull()) {
+            if (!env.isObject()) {
+                throw invalid(path + ".env", "must be an object of names to strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = env.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]{0,127}") || !e.getValue().isTextual()) {
+                    throw invalid(path + ".env." + e.getKey(), "must be a valid variable name with a string value");
+                }
+            }
+        }
+    }
+
+    private void store(JsonNode v, String path) {
+        if (!v.isObject()) {
+            throw invalid(path, "must be an object with a content");
+        }
+        known(v, STORE_FIELDS, path);
+        String content = text(v, "content", path, true);
+        if (content.isBlank()) {
+            throw invalid(path + ".content", "is empty");
+        }
+        scriptBytes += content.getBytes(StandardCharsets.UTF_8).length;
+        if (scriptBytes > maxScriptBytes) {
+            throw new OrreryException(ErrorCode.CONTENT_TOO_LARGE, "action: the store scripts up to " + path + ".content come to "
+                    + scriptBytes + " bytes; at most " + maxScriptBytes + " bytes are accepted", java.util.List.of(path + ".content"));
+        }
+        String interpreter = text(v, "interpreter", path, false);
+        if (interpreter != null && (interpreter.isBlank() || interpreter.chars().anyMatch(c -> Character.isWhitespace(c) || c == 0))) {
+            throw invalid(path + ".interpreter", "must be a program (a name or a path) without spaces");
+        }
+        try {
+            StoreRequestParser.args(v.get("args"), path + ".args");
+        } catch (OrreryException e) {
+            throw invalid(path + ".args", "must be an array of at most " + StoreRequestParser.MAX_ARGS + " strings");
+        }
+        common(v, path);
+    }
+
+    private static void common(JsonNode v, String path) {
+        text(v, "runAs", path, false);
+        text(v, "cwd", path, false);
+        String topic = text(v, "dataTopic", path, false);
+        try {
+            DataTopics.forTask(topic);
+        } catch (OrreryException e) {
+            throw invalid(path + ".dataTopic", "is not a topic a task may write: " + e.getMessage());
+        }
+        JsonNode t = v.get("timeoutSeconds");
+        if (t != null && !t.isNull() && (!t.isIntegralNumber() || !t.canConvertToInt() || t.intValue() < 1
+                || t.intValue() > CmdRequestParser.MAX_TIMEOUT_SECONDS)) {
+            throw invalid(path + ".timeoutSeconds", "must be a whole number between 1 and " + CmdRequestParser.MAX_TIMEOUT_SECONDS);
+        }
+    }
+
+    private static void command(String command, String path) {
+        if (command.isBlank()) {
+            throw invalid(path, "is an empty command");
+        }
+        if (command.getBytes(StandardCharsets.UTF_8).length > TaskService.MAX_COMMAND_BYTES) {
+            throw new OrreryException(ErrorCode.COMMAND_TOO_LARGE, path + " is longer than " + TaskService.MAX_COMMAND_BYTES + " bytes",
+                    java.util.List.of(path));
+        }
+    }
+
+    private static String text(JsonNode object, String name, String path, boolean required) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw invalid(path + "." + name, "is required");
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw invalid(path + "." + name, "must be a string, not " + Fields.typeOf(node));
+        }
+        return node.textValue();
+    }
+
+    private static void known(JsonNode object, Set<String> fields, String path) {
+        object.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                throw invalid(path + "." + name, "is not a field of this step; known: " + String.join(", ", new java.util.TreeSet<>(fields)));
+            }
+        });
+    }
+
+    private static OrreryException invalid(String path, String what) {
+        return Fields.invalid(path + " " + what, java.util.List.of(path));
+    }
+}
