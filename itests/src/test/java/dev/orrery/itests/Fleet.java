@@ -157,12 +157,23 @@ final class Fleet implements AutoCloseable {
 
     /** Submits a command to the whole fleet group; @return the task id. */
     String submit(String command, int timeoutSeconds, Map<String, String> env) throws IOException, InterruptedException {
+        return submit(command, timeoutSeconds, env, null);
+    }
+
+    /**
+     * Submits a command to the whole fleet group, its standard output lines also going to a data
+     * channel topic when {@code dataTopic} is not {@code null}; @return the task id.
+     */
+    String submit(String command, int timeoutSeconds, Map<String, String> env, String dataTopic) throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("targets", Map.of("groups", List.of(GROUP)));
         body.put("command", command);
         body.put("timeoutSeconds", timeoutSeconds);
         if (!env.isEmpty()) {
             body.put("env", env);
+        }
+        if (dataTopic != null) {
+            body.put("dataTopic", dataTopic);
         }
         SignedClient.Answer a = api.call("POST", "/cmd", SignedClient.JSON.writeValueAsString(body));
         if (a.status() != 202) {

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +134,63 @@ class FleetCrashIT {
             }
         }
         failed = false;
+    }
+
+    @Test
+    @Order(5)
+    void dataChannelRecordsArriveInOrderOnceThroughChannelAndCenterCrashes() throws Exception {
+        failed = true;
+        String topic = "crash.lines";
+        int lines = 80;
+        for (String channel : List.of("channel-1", "channel-2")) {
+            if (!fleet.member(channel).alive()) {
+                fleet.restart(channel); // the one an earlier test killed
+            }
+        }
+        String task = fleet.submit("for i in $(seq 1 " + lines + "); do echo line-$i; sleep 0.25; done", 120, Map.of(), topic);
+        awaitStates(task, "RUNNING", Duration.ofSeconds(60));
+        await("the first records stored").atMost(RECOVER).until(() -> !readTopic(topic).isEmpty());
+        // The center dies while the agents write: records wait in the agents' spools.
+        fleet.kill("center");
+        Thread.sleep(3000);
+        fleet.restart("center");
+        // A channel dies: its agents move to the other and resend what was not acknowledged.
+        await("the center back with the agents").atMost(RECOVER).ignoreExceptions().until(() -> !fleet.channelHosts().isEmpty());
+        fleet.kill(fleet.channelHosts().entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, ? extends Collection<String>> e) -> e.getValue().size()))
+                .orElseThrow().getKey());
+        awaitStates(task, "SUCCEEDED", Duration.ofSeconds(120));
+        await("every line of every host stored").atMost(RECOVER).ignoreExceptions()
+                .until(() -> readTopic(topic).size() == lines * fleet.agents().size());
+        Map<String, List<String>> byHost = new TreeMap<>();
+        Map<String, Long> lastSeq = new TreeMap<>();
+        for (JsonNode r : readTopic(topic)) {
+            String host = r.path("hostId").asText();
+            long seq = r.path("seq").asLong();
+            assertTrue(seq > lastSeq.getOrDefault(host, 0L), "sequence not increasing for " + host + " at " + r);
+            lastSeq.put(host, seq);
+            byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(r.path("data").asText());
+        }
+        List<String> expected = IntStream.rangeClosed(1, lines).mapToObj(i -> "line-" + i).toList();
+        assertEquals(new TreeSet<>(fleet.agents()), byHost.keySet());
+        byHost.forEach((host, data) -> assertEquals(expected, data, "records of " + host + " (in order, once each)"));
+        failed = false;
+    }
+
+    /** Every record of the topic, paged through with the cursor. */
+    private List<JsonNode> readTopic(String topic) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = "0";
+        while (true) {
+            SignedClient.Answer a = fleet.api().call("GET", "/data/" + topic + "?after=" + cursor + "&limit=1000", null);
+            assertEquals(200, a.status(), a.body());
+            JsonNode records = a.json().path("records");
+            records.forEach(all::add);
+            if (records.isEmpty()) {
+                return all;
+            }
+            cursor = a.json().path("next").asText();
+        }
     }
 
     /** Submits the write command and waits until it runs on all five hosts. */
