@@ -1,5 +1,6 @@
 package dev.orrery.agent.accounts.internal;
 
+import dev.orrery.api.JsonText;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class JsonOut {
             if (b.length() > 1) {
                 b.append(',');
             }
-            b.append(quote(f.getKey())).append(':').append(value(f.getValue()));
+            b.append(JsonText.quote(f.getKey())).append(':').append(value(f.getValue()));
         }
         return b.append('}').toString();
     }
@@ -30,24 +31,7 @@ final class JsonOut {
             }
             return b.append(']').toString();
         }
-        return quote(String.valueOf(v));
+        return JsonText.quote(String.valueOf(v));
     }
 
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -19,7 +19,7 @@ record AgentSection(String version, String channel, String primaryIp, int runnin
     /** @return the section as a JSON object */
     String json() {
         Usage u = watchdog.usage();
-        return "{\"version\":" + quote(version) + ",\"channel\":" + quote(channel) + ",\"primaryIp\":" + quote(primaryIp)
+        return "{\"version\":" + JsonText.quote(version) + ",\"channel\":" + JsonText.quote(channel) + ",\"primaryIp\":" + JsonText.quote(primaryIp)
                 + ",\"tasks\":{\"running\":" + runningTasks + "}"
                 + ",\"usage\":{\"cpuPercent\":" + u.cpuPercent() + ",\"heapUsedMiB\":" + Usage.mib(u.heapUsed())
                 + ",\"heapLiveMiB\":" + Usage.mib(u.heapLive()) + ",\"heapMaxMiB\":" + Usage.mib(u.heapMax())
@@ -41,22 +41,4 @@ record AgentSection(String version, String channel, String primaryIp, int runnin
                 + Math.min(u.cpuPercent(), 1000) / 25 + '|' + u.heapPercent() / 10 + '|' + data.dropped();
     }
 
-    /** @param s text @return it as a JSON string */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.orrery.center.shell.internal;
 
+import dev.orrery.api.JsonText;
 import dev.orrery.api.OrreryException;
 import dev.orrery.center.cron.CronRequest;
 import dev.orrery.center.cron.CronService;
@@ -56,7 +57,7 @@ public final class CronCreateCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        String spec = "{\"command\":" + quote(String.join(" ", command)) + "}";
+        String spec = "{\"command\":" + JsonText.quote(String.join(" ", command)) + "}";
         try {
             CronJobRecord job = cron.create(new CronRequest(new Targets(hosts, groups), schedule, timezone, spread, "cmd", spec, runAs, timeout,
                     ShellSupport.createdBy(session), Scope.ALL));
@@ -67,22 +68,4 @@ public final class CronCreateCommand implements Action {
         }
     }
 
-    /** @return {@code s} as a JSON string */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -74,9 +74,4 @@ class CronShellTest {
         assertTrue(out.contains("spread"), out);
         assertEquals("", print(s -> assertFalse(s.show("nope", 3))));
     }
-
-    @Test
-    void quotesCommandsAsJson() {
-        assertEquals("\"echo \\\"a\\\\b\\\" \\u0009x\"", CronCreateCommand.quote("echo \"a\\b\" \tx"));
-    }
 }
