@@ -1,16 +1,10 @@
 package dev.orrery.center.rest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orrery.api.ErrorCode;
-import dev.orrery.api.OrreryException;
-import dev.orrery.center.proxy.Plan;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.proxy.TaskSubmission;
-import dev.orrery.center.security.Authorizer;
 import dev.orrery.center.store.ApiAccount;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
@@ -53,44 +47,12 @@ public final class CmdResource {
     public Response submit(byte[] body, @Context SecurityContext caller, @Context UriInfo uri) {
         ApiAccount account = Callers.account(caller);
         JsonNode root = CmdRequestParser.readObject(body);
-        TaskSubmission parsed = CmdRequestParser.parse(root, account.keyId(), maxTargets);
-        boolean dryRun = AccountRequests.optionalBoolean(root, "dryRun");
-        boolean confirm = AccountRequests.optionalBoolean(root, "confirmHighRisk");
-        if (confirm && !security.authorizer().permitted(account, Authorizer.CMD_HIGHRISK)) {
-            throw new OrreryException(ErrorCode.FORBIDDEN, "confirmHighRisk needs the permission " + Authorizer.CMD_HIGHRISK,
-                    List.of(Authorizer.CMD_HIGHRISK));
-        }
-        Map<String, String> params = new HashMap<>(parsed.params());
+        TaskSubmission scoped = TaskSubmits.scoped(CmdRequestParser.parse(root, account.keyId(), maxTargets), account, security,
+                AccountRequests.optionalBoolean(root, "confirmHighRisk"));
+        Map<String, String> params = new HashMap<>(scoped.params());
         params.put("command", security.mapping().expand(account, params.get("command")));
-        TaskSubmission submission = new TaskSubmission(parsed.type(), parsed.targets(), params, parsed.body(), parsed.timeoutSeconds(),
-                account.keyId(), Scopes.of(account, security.authorizer()), confirm);
-        if (dryRun) {
-            return Response.ok(dryRun(tasks.plan(submission)), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        TaskService.Accepted accepted = tasks.submit(submission);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("taskId", accepted.taskId());
-        m.put("hosts", accepted.hosts());
-        return Response.accepted(m).type(MediaType.APPLICATION_JSON_TYPE)
-                .location(uri.getBaseUriBuilder().path("tasks").path(accepted.taskId()).build()).build();
-    }
-
-    private static Map<String, Object> dryRun(Plan plan) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dryRun", true);
-        m.put("type", plan.type());
-        m.put("command", plan.params().get("command"));
-        if (plan.highRisk() != null) {
-            m.put("highRisk", plan.highRisk());
-        }
-        m.put("hosts", plan.hosts().stream().map(h -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("hostId", h.hostId());
-            v.put("hostname", h.hostname());
-            v.put("status", h.status() == null ? null : h.status().name());
-            return v;
-        }).toList());
-        m.put("total", plan.hosts().size());
-        return m;
+        TaskSubmission mapped = new TaskSubmission(scoped.type(), scoped.targets(), params, scoped.body(), scoped.timeoutSeconds(),
+                scoped.createdBy(), scoped.scope(), scoped.confirmHighRisk());
+        return TaskSubmits.run(tasks, mapped, AccountRequests.optionalBoolean(root, "dryRun"), uri);
     }
 }

@@ -15,7 +15,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 /**
- * The common end of the task-submitting resources ({@code /store}, {@code /action}): the caller's
+ * The common end of the task-submitting resources ({@code /cmd}, {@code /store}, {@code /action}): the caller's
  * scope and high-risk confirmation are put on the parsed submission, then it is planned (dry run,
  * 200) or submitted (202 with {@code taskId}, {@code hosts} and the task's Location).
  */
@@ -45,7 +45,7 @@ final class TaskSubmits {
      * @param submission a scoped submission
      * @param dryRun plan only
      * @param uri the request URI, for the Location of a new task
-     * @return 200 {@code {"dryRun":true,"type","highRisk"?,"hosts":[...],"total"}} or 202 {@code {"taskId","hosts"}}
+     * @return 200 {@code {"dryRun":true,"type","command"?,"highRisk"?,"hosts":[...],"total"}} or 202 {@code {"taskId","hosts"}}
      */
     static Response run(TaskService tasks, TaskSubmission submission, boolean dryRun, UriInfo uri) {
         if (dryRun) {
@@ -63,6 +63,9 @@ final class TaskSubmits {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dryRun", true);
         m.put("type", plan.type());
+        if (plan.params().containsKey("command")) {
+            m.put("command", plan.params().get("command"));
+        }
         if (plan.highRisk() != null) {
             m.put("highRisk", plan.highRisk());
         }
