@@ -1,5 +1,7 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.api.JsonText;
+
 /**
  * The core's own status section {@value StatusSources#AGENT}: version, the channel and the local
  * address used to reach it ({@code primaryIp}), running tasks, usage (rounded: whole percent, MiB),
@@ -19,7 +21,8 @@ record AgentSection(String version, String channel, String primaryIp, int runnin
     /** @return the section as a JSON object */
     String json() {
         Usage u = watchdog.usage();
-        return "{\"version\":" + JsonText.quote(version) + ",\"channel\":" + JsonText.quote(channel) + ",\"primaryIp\":" + JsonText.quote(primaryIp)
+        return "{\"version\":" + JsonText.quote(version) + ",\"channel\":" + JsonText.quote(channel)
+                + ",\"primaryIp\":" + JsonText.quote(primaryIp)
                 + ",\"tasks\":{\"running\":" + runningTasks + "}"
                 + ",\"usage\":{\"cpuPercent\":" + u.cpuPercent() + ",\"heapUsedMiB\":" + Usage.mib(u.heapUsed())
                 + ",\"heapLiveMiB\":" + Usage.mib(u.heapLive()) + ",\"heapMaxMiB\":" + Usage.mib(u.heapMax())
