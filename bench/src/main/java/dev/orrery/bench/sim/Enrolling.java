@@ -1,7 +1,6 @@
 package dev.orrery.bench.sim;
 
 import dev.orrery.protocol.Message;
-import dev.orrery.tls.KeyPairs;
 import dev.orrery.tls.Pem;
 import dev.orrery.tls.TlsContexts;
 import dev.orrery.tls.TlsIdentity;
@@ -11,13 +10,13 @@ import org.apache.mina.core.session.IoSession;
 
 /**
  * One enrollment of one simulated agent: a TLS session to the center trusting only its CA, the
- * token and a fresh P-256 public key out, the certificate back. Exactly one outcome reaches the
+ * token and the agent's P-256 public key out (made once per agent, not per attempt), the certificate back. Exactly one outcome reaches the
  * agent: its client context, or a failure.
  */
 final class Enrolling {
     private final SimAgent agent;
     private final SimTls tls;
-    private final KeyPair keys = KeyPairs.ecP256();
+    private KeyPair keys;
     private boolean done;
 
     Enrolling(SimAgent agent, SimTls tls) {
@@ -26,6 +25,7 @@ final class Enrolling {
     }
 
     void opened(IoSession s) {
+        keys = agent.keys();
         s.write(new Message.Enroll(Message.Role.AGENT, agent.hostId, tls.token(), keys.getPublic().getEncoded()));
     }
 

@@ -44,6 +44,7 @@ final class SimAgent {
     private String lastTaskId;
     private final SimOutbox outbox = new SimOutbox(JITTER);
     private volatile javax.net.ssl.SSLContext tls;
+    private java.security.KeyPair keys;
 
     SimAgent(String hostId, InetSocketAddress local, SimFleet fleet) {
         this.hostId = hostId;
@@ -58,6 +59,14 @@ final class SimAgent {
     /** @return this agent's client context once enrolled, {@code null} before (or without TLS) */
     javax.net.ssl.SSLContext tls() {
         return tls;
+    }
+
+    /** @return this agent's P-256 key pair, made at its first enrollment and kept for its retries */
+    synchronized java.security.KeyPair keys() {
+        if (keys == null) {
+            keys = dev.orrery.tls.KeyPairs.ecP256();
+        }
+        return keys;
     }
 
     /** Enrolled: registers at once with its own certificate. */
@@ -197,22 +206,40 @@ final class SimAgent {
         fleet.later(this::connectNext, backoff.next());
     }
 
-    /** Heartbeat, silence check and result resends; called about once a second by the fleet's timer. */
-    synchronized void tick(long now) {
-        IoSession s = session;
-        if (s == null || !s.isConnected()) {
+    /**
+     * Heartbeat, silence check and result resends; called about once a second by the fleet's timer.
+     * Decides under the agent's lock but writes and closes outside it: MINA's TLS filter delivers
+     * messages while holding its own per-session lock, and {@link #received} then takes this one,
+     * so writing under this lock (which needs the TLS lock) deadlocked the timer and an I/O thread.
+     */
+    void tick(long now) {
+        IoSession s;
+        Heartbeat beat = null;
+        java.util.Collection<Result> due;
+        synchronized (this) {
+            s = session;
+            if (s == null || !s.isConnected()) {
+                return;
+            }
+            if (now - lastHeard > 3L * heartbeatMillis) {
+                due = null; // silent for three periods
+            } else {
+                if (now >= nextBeat) {
+                    beat = new Heartbeat(now);
+                    nextBeat = now + heartbeatMillis;
+                    markEstablished();
+                }
+                due = List.copyOf(outbox.due(now));
+            }
+        }
+        if (due == null) {
+            s.closeNow();
             return;
         }
-        if (now - lastHeard > 3L * heartbeatMillis) {
-            s.closeNow(); // silent for three periods
-            return;
+        if (beat != null) {
+            s.write(beat);
         }
-        if (now >= nextBeat) {
-            s.write(new Heartbeat(now));
-            nextBeat = now + heartbeatMillis;
-            markEstablished();
-        }
-        outbox.due(now).forEach(r -> send(s, r, true));
+        due.forEach(r -> send(s, r, true));
     }
 
     private void send(IoSession s, Message r, boolean again) {
@@ -237,9 +264,13 @@ final class SimAgent {
     }
 
     /** Closes the channel session, if any (the process is stopping). */
-    synchronized void close() {
-        if (session != null) {
-            session.closeNow();
+    void close() {
+        IoSession s;
+        synchronized (this) {
+            s = session;
+        }
+        if (s != null) {
+            s.closeNow(); // outside the lock, as in tick
         }
     }
 }

@@ -30,6 +30,8 @@ public record SimConfig(InetSocketAddress center, int first, int count, int perA
     static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     /** Rounds over a failing channel list before registering again, as the real agent. */
     static final int ROUNDS_BEFORE_REGISTERING = 3;
+    /** TLS handshakes one simulator process has in progress at once ({@link HandshakeSlots}). */
+    static final int MAX_HANDSHAKES = 32;
 
     public SimConfig {
         if (count < 0 || first < 0 || perAddress < 1 || ioThreads < 1 || ratePerSecond < 0) {

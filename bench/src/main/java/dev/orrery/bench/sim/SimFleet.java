@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 
 /**
@@ -23,6 +24,8 @@ import org.apache.mina.transport.socket.nio.NioSocketConnector;
 final class SimFleet implements AutoCloseable {
     /** Session attribute: the {@link SimAgent} of a channel session, or the {@link Registration} of a registration. */
     static final String OWNER = SimFleet.class.getName() + ".owner";
+    /** Session attribute: the {@link HandshakeSlots.Slot} a TLS session holds until its handshake finished. */
+    static final String SLOT = SimFleet.class.getName() + ".slot";
 
     final SimStats stats = new SimStats();
     private final SimConfig config;
@@ -32,6 +35,7 @@ final class SimFleet implements AutoCloseable {
     private final Map<List<String>, List<InetSocketAddress>> channelLists = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private final SimTls tls;
+    private final HandshakeSlots slots = new HandshakeSlots(SimConfig.MAX_HANDSHAKES, r -> later(r, 0));
 
     SimFleet(SimConfig config) {
         this(config, null);
@@ -80,45 +84,63 @@ final class SimFleet implements AutoCloseable {
     void register(SimAgent agent) {
         if (tls != null && agent.tls() == null) {
             Enrolling e = new Enrolling(agent, tls);
-            if (connect(config.center(), agent.local, e, e::failed, tls.enrollment())) {
-                later(e::failed, SimConfig.REGISTER_TIMEOUT_MILLIS);
-            }
+            connect(config.center(), agent.local, e, e::failed, tls.enrollment(),
+                    () -> later(e::failed, SimConfig.REGISTER_TIMEOUT_MILLIS));
             return;
         }
         Registration r = new Registration(agent);
-        if (!connect(config.center(), agent.local, r, r::failed, agent.tls())) {
-            return;
-        }
-        later(r::failed, SimConfig.REGISTER_TIMEOUT_MILLIS); // no effect once welcomed
+        // the timeout runs from the connect (a slot's wait excluded); no effect once welcomed
+        connect(config.center(), agent.local, r, r::failed, agent.tls(), () -> later(r::failed, SimConfig.REGISTER_TIMEOUT_MILLIS));
     }
 
     /** Opens a channel session for the agent; a failed connect reaches it as {@code connectFailed}. */
     void connectChannel(SimAgent agent, InetSocketAddress channel) {
-        connect(channel, agent.local, agent, agent::connectFailed, agent.tls());
+        connect(channel, agent.local, agent, agent::connectFailed, agent.tls(), () -> { });
     }
 
-    private boolean connect(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure,
-            javax.net.ssl.SSLContext context) {
+    /** Connects now (plain text) or once a handshake slot is free (TLS); {@code onStarted} runs once the connect is issued. */
+    private void connect(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure,
+            javax.net.ssl.SSLContext context, Runnable onStarted) {
+        if (context == null) {
+            start(remote, local, owner, onFailure, null, null, onStarted);
+        } else {
+            slots.acquire(() -> start(remote, local, owner, onFailure, context, slots.slot(), onStarted), !(owner instanceof Enrolling));
+        }
+    }
+
+    private void start(InetSocketAddress remote, InetSocketAddress local, Object owner, Runnable onFailure,
+            javax.net.ssl.SSLContext context, HandshakeSlots.Slot slot, Runnable onStarted) {
         if (closed) {
-            return false;
+            return;
         }
         ConnectFuture f;
         try {
             f = connector.connect(remote, local, (session, future) -> {
                 session.setAttribute(OWNER, owner);
                 if (context != null) { // each agent its own certificate: a TLS filter per session, first in its chain
+                    session.setAttribute(SLOT, slot);
                     session.getFilterChain().addFirst(TlsContexts.FILTER, TlsContexts.sessionClientFilter(context));
                 }
             });
         } catch (RuntimeException e) { // disposed while stopping
-            return false;
+            return;
         }
+        onStarted.run();
         f.addListener(done -> {
             if (!((ConnectFuture) done).isConnected()) {
+                if (slot != null) {
+                    slot.release();
+                }
                 later(onFailure, 0);
             }
         });
-        return true;
+    }
+
+    /** Gives back the handshake slot of a session: its handshake finished, or it closed. */
+    static void releaseSlot(IoSession session) {
+        if (session.getAttribute(SLOT) instanceof HandshakeSlots.Slot slot) {
+            slot.release();
+        }
     }
 
     /** Runs {@code r} on the timer thread after {@code delayMillis}; nothing once the fleet is closed. */

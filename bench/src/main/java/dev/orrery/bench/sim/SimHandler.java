@@ -2,6 +2,8 @@ package dev.orrery.bench.sim;
 
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.FilterEvent;
+import org.apache.mina.filter.ssl.SslEvent;
 
 /**
  * The connector's one handler: hands each event to the session's owner, a {@link Registration}
@@ -39,7 +41,15 @@ final class SimHandler extends IoHandlerAdapter {
     }
 
     @Override
+    public void event(IoSession s, FilterEvent event) {
+        if (event == SslEvent.SECURED) {
+            SimFleet.releaseSlot(s);
+        }
+    }
+
+    @Override
     public void sessionClosed(IoSession s) {
+        SimFleet.releaseSlot(s);
         Object owner = s.getAttribute(SimFleet.OWNER);
         if (owner instanceof Enrolling e) {
             e.failed();

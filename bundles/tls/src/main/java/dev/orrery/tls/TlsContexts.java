@@ -21,6 +21,8 @@ public final class TlsContexts {
     public static final String FILTER = "orrery-tls";
     /** The protocols enabled on every link. */
     public static final String[] PROTOCOLS = {"TLSv1.3"};
+    /** Sessions a server context keeps for resumption. */
+    public static final int SERVER_SESSION_CACHE = 1024;
 
     private TlsContexts() {
     }
@@ -94,6 +96,10 @@ public final class TlsContexts {
         try {
             SSLContext c = SSLContext.getInstance("TLSv1.3");
             c.init(keys, new TrustManager[] {trust}, new SecureRandom());
+            // Without stateless tickets (bin/setenv of center and channel) the server caches every
+            // session for resumption, 24 h by default: at the center that is every registration of
+            // the fleet, ~8 KiB each. A bounded cache keeps resumption for recent reconnects only.
+            c.getServerSessionContext().setSessionCacheSize(SERVER_SESSION_CACHE);
             return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS 1.3 unavailable", e);
