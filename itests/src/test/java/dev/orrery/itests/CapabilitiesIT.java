@@ -33,7 +33,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The agent capabilities hostinfo, store and action on the all-in-one's local agent, with real
  * processes: the host report under "hostinfo" in GET /hosts/{id}; a script with arguments run
- * through POST /store and deleted afterwards; its stdout lines read back from GET /data/{topic};
+ * through POST /store and deleted afterwards; its stdout lines read back from GET /data/{topic} and
+ * with orrery:data-tail;
  * an and/or/not action with a step whose capability
  * does not exist; a too large script; and the store bundle stopped (its tasks fail with
  * HANDLER_MISSING), updated and started again (its tasks work again) while the agent runs.
@@ -100,6 +101,9 @@ public class CapabilitiesIT extends AllInOneTestSupport {
         assertEquals("gamma", records.path(2).path("data").asText());
         assertEquals(LOCAL_HOST, records.path(0).path("hostId").asText());
         assertTrue(records.path(1).path("seq").asLong() > records.path(0).path("seq").asLong());
+
+        String tail = execute("orrery:data-tail --for 1 " + topic);
+        assertTrue(tail, tail.contains(LOCAL_HOST) && tail.contains(" alpha") && tail.indexOf(" beta") < tail.indexOf(" gamma"));
     }
 
     @Test

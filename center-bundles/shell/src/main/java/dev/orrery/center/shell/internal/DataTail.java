@@ -28,7 +28,7 @@ final class DataTail {
      * @param last how many of the newest records to print first (ignored from the start)
      * @param fromStart print every stored record first
      * @param out where records go, one line each
-     * @param polls most polls (the shell passes {@link Long#MAX_VALUE})
+     * @param polls most polls (the shell passes {@link Long#MAX_VALUE}, or what {@code --for} allows)
      * @return how many records were printed
      * @throws InterruptedException when the user pressed Ctrl-C
      */
