@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
@@ -44,7 +45,7 @@ class CmdGuardTest {
         };
         Path marker = dir.resolve("marker");
         TaskRequest req = CommandRunnerTest.task("touch " + marker, 30);
-        TaskOutcome o = handler(refuseAll).execute(req, new TestContext());
+        TaskOutcome o = handler(refuseAll).execute(req, new CancellableContext());
         assertEquals(ErrorCode.GUARD_REFUSED, o.error());
         assertTrue(o.errorMessage().contains("fake-rule"), o.errorMessage());
         assertEquals(List.of("touch " + marker), asked);
@@ -57,7 +58,7 @@ class CmdGuardTest {
         Guard guard = new Guard(GuardRules.builder().extraRule("no-touch", "^touch ").build());
         Path marker = dir.resolve("marker");
         TaskRequest req = CommandRunnerTest.task("sudo -n touch " + marker, 30);
-        TaskOutcome o = handler(guard).execute(req, new TestContext());
+        TaskOutcome o = handler(guard).execute(req, new CancellableContext());
         assertEquals(ErrorCode.GUARD_REFUSED, o.error());
         assertTrue(o.errorMessage().contains("no-touch"), o.errorMessage());
         assertFalse(Files.exists(marker));
@@ -74,7 +75,7 @@ class CmdGuardTest {
             return Verdict.blocked("recorded", "never run in a test");
         };
         TaskRequest req = CommandRunnerTest.task("rm -rf $TARGET", 30, "env.TARGET", "/", "cwd", "/tmp/it's");
-        TaskOutcome o = handler(recorder).execute(req, new TestContext());
+        TaskOutcome o = handler(recorder).execute(req, new CancellableContext());
         assertEquals(ErrorCode.GUARD_REFUSED, o.error());
         assertEquals("TARGET='/'\ncd '/tmp/it'\\''s'\nrm -rf $TARGET", asked.get(0));
         Verdict real = Guard.withDefaults().check(asked.get(0));
@@ -88,13 +89,13 @@ class CmdGuardTest {
         Guard guard = new Guard(GuardRules.builder().extraRule("no-touch", "^touch ").build());
         Path marker = dir.resolve("confirmed");
         TaskOutcome other = handler(guard).execute(CommandRunnerTest.task("touch " + marker, 30, GuardCheck.CONFIRMED_PARAM,
-                "power"), new TestContext());
+                "power"), new CancellableContext());
         assertEquals(ErrorCode.GUARD_REFUSED, other.error(), "confirming another rule does not help");
         assertTrue(other.errorMessage().contains("confirmed rule power only"), other.errorMessage());
         assertFalse(Files.exists(marker));
 
         TaskOutcome confirmed = handler(guard).execute(CommandRunnerTest.task("touch " + marker, 30, GuardCheck.CONFIRMED_PARAM,
-                "no-touch"), new TestContext());
+                "no-touch"), new CancellableContext());
         assertEquals(null, confirmed.error());
         assertTrue(Files.exists(marker), "the confirmed (harmless) command ran");
     }
@@ -102,7 +103,7 @@ class CmdGuardTest {
     @Test
     void anAllowedCommandRuns() {
         TaskOutcome o = handler(Guard.withDefaults()).execute(CommandRunnerTest.task("echo guarded", 30),
-                new TestContext());
+                new CancellableContext());
         assertEquals(null, o.error());
         assertEquals("guarded\n", CommandRunnerTest.out(o));
     }

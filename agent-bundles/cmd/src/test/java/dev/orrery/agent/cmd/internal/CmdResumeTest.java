@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
@@ -70,7 +71,7 @@ class CmdResumeTest {
     void releaseDeletesTheSpoolOnceTheResultIsStored() {
         TaskRequest req = CommandRunnerTest.task("echo kept", 30);
         CmdHandler h = handler();
-        assertEquals(0, h.execute(req, new TestContext()).exitCode());
+        assertEquals(0, h.execute(req, new CancellableContext()).exitCode());
         Spool spool = Spool.of(CommandRunnerTest.SPOOL, req.taskId());
         assertTrue(Files.isDirectory(spool.dir()), "the spool is kept until the center stored the result");
         h.release(req);
@@ -81,16 +82,16 @@ class CmdResumeTest {
     void aNewHandlerReattachesAndTheCommandRunsOnce() throws Exception {
         Path file = dir.resolve("file");
         TaskRequest req = CommandRunnerTest.task("sleep 2; echo x >> " + file + "; echo done; exit 3", 30);
-        CompletableFuture<TaskOutcome> first = CompletableFuture.supplyAsync(() -> handler().execute(req, new TestContext()));
+        CompletableFuture<TaskOutcome> first = CompletableFuture.supplyAsync(() -> handler().execute(req, new CancellableContext()));
         await().atMost(Duration.ofSeconds(5)).until(() -> Spool.of(CommandRunnerTest.SPOOL, req.taskId()).pid().isPresent());
 
-        TaskOutcome resumed = handler().resume(req, new TestContext());
+        TaskOutcome resumed = handler().resume(req, new CancellableContext());
         assertEquals(HostTaskState.FAILED, resumed.state());
         assertEquals(3, resumed.exitCode());
         assertEquals(ErrorCode.NONZERO_EXIT, resumed.error());
         assertEquals("done\n", new String(resumed.stdout(), UTF_8));
         // a duplicate execute re-attaches too: it never starts the command again
-        TaskOutcome again = handler().execute(req, new TestContext());
+        TaskOutcome again = handler().execute(req, new CancellableContext());
         assertEquals(3, again.exitCode());
         assertEquals(3, first.get().exitCode());
         assertEquals(List.of("x"), Files.readAllLines(file));
@@ -101,12 +102,12 @@ class CmdResumeTest {
         Path file = dir.resolve("file");
         TaskRequest req = CommandRunnerTest.task("sleep 1; echo x >> " + file + "; echo done", 30);
         CompletableFuture<TaskOutcome> first = new CompletableFuture<>();
-        Thread worker = new Thread(() -> first.complete(handler().execute(req, new TestContext())));
+        Thread worker = new Thread(() -> first.complete(handler().execute(req, new CancellableContext())));
         worker.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> Spool.of(CommandRunnerTest.SPOOL, req.taskId()).pid().isPresent());
         worker.interrupt(); // the agent stops: its workers are interrupted
         assertEquals(ErrorCode.INTERRUPTED, first.get().error());
-        TaskOutcome resumed = handler().resume(req, new TestContext());
+        TaskOutcome resumed = handler().resume(req, new CancellableContext());
         assertEquals(HostTaskState.SUCCEEDED, resumed.state());
         assertEquals("done\n", new String(resumed.stdout(), UTF_8));
         assertEquals(List.of("x"), Files.readAllLines(file));
@@ -117,7 +118,7 @@ class CmdResumeTest {
         TaskRequest req = CommandRunnerTest.task("sleep 1000", 60);
         startOrphan(req, System.currentTimeMillis() + 1500);
         long t0 = System.nanoTime();
-        TaskOutcome o = handler().resume(req, new TestContext());
+        TaskOutcome o = handler().resume(req, new CancellableContext());
         assertEquals(HostTaskState.TIMED_OUT, o.state());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 10, "the absolute deadline, not 60 s");
     }
@@ -126,7 +127,7 @@ class CmdResumeTest {
     void timeoutAfterAResumeKillsTheTree() throws Exception {
         TaskRequest req = CommandRunnerTest.task(tree(), 60);
         startOrphan(req, System.currentTimeMillis() + 3000);
-        CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> handler().resume(req, new TestContext()));
+        CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> handler().resume(req, new CancellableContext()));
         awaitTreeUpAndGone(() -> assertEquals(HostTaskState.TIMED_OUT, f.join().state()));
         assertEquals("started\n", new String(f.join().stdout(), UTF_8));
     }
@@ -135,7 +136,7 @@ class CmdResumeTest {
     void cancelAfterAResumeKillsTheTree() throws Exception {
         TaskRequest req = CommandRunnerTest.task(tree(), 60);
         startOrphan(req, System.currentTimeMillis() + 60_000);
-        TestContext ctx = new TestContext();
+        CancellableContext ctx = new CancellableContext();
         CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> handler().resume(req, ctx));
         awaitTreeUpAndGone(() -> {
             ctx.cancel();
@@ -147,11 +148,11 @@ class CmdResumeTest {
     void aTaskThatNeverStartedRunsOnResume() throws Exception {
         Path file = dir.resolve("late");
         TaskRequest req = CommandRunnerTest.task("echo late >> " + file + "; echo once", 30);
-        TaskOutcome o = handler().resume(req, new TestContext());
+        TaskOutcome o = handler().resume(req, new CancellableContext());
         assertEquals(HostTaskState.SUCCEEDED, o.state());
         assertEquals("once\n", new String(o.stdout(), UTF_8));
         // and a second resume re-attaches to what the first one started: it does not run again
-        assertEquals(0, handler().resume(req, new TestContext()).exitCode());
+        assertEquals(0, handler().resume(req, new CancellableContext()).exitCode());
         assertEquals(List.of("late"), Files.readAllLines(file));
     }
 
@@ -161,7 +162,7 @@ class CmdResumeTest {
         startOrphan(req, System.currentTimeMillis() + 60_000);
         Spool spool = Spool.of(CommandRunnerTest.SPOOL, req.taskId());
         ProcessTree.kill(ProcessHandle.of(spool.pid().getAsLong()).orElseThrow(), true, 0);
-        TaskOutcome o = handler().resume(req, new TestContext());
+        TaskOutcome o = handler().resume(req, new CancellableContext());
         assertEquals(ErrorCode.INTERRUPTED, o.error());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
@@ -49,7 +50,7 @@ class CommandRunnerTest {
     }
 
     static TaskOutcome run(String command, String... params) {
-        return runner(SETTINGS).run(task(command, 30, params), new TestContext());
+        return runner(SETTINGS).run(task(command, 30, params), new CancellableContext());
     }
 
     static String out(TaskOutcome o) {
@@ -86,7 +87,7 @@ class CommandRunnerTest {
     void environmentCarriesTaskIdsAndExtraVariables() {
         TaskRequest req = task("printf '%s %s %s %s' \"$FOO\" \"$ORRERY_TASK_ID\" \"$ORRERY_HOST_ID\" \"$BAR_2\"", 30,
                 "env.FOO", "bar baz", "env.BAR_2", "x", "env.ORRERY_TASK_ID", "forged");
-        TaskOutcome o = runner(SETTINGS).run(req, new TestContext());
+        TaskOutcome o = runner(SETTINGS).run(req, new CancellableContext());
         assertEquals("bar baz " + req.taskId() + " h1 x", out(o));
     }
 
@@ -132,7 +133,7 @@ class CommandRunnerTest {
         assertTrue(o.truncated());
 
         CmdSettings tiny = settings(10, 60, 500);
-        TaskOutcome e = runner(tiny).run(task("echo 0123456789abcdef >&2; echo ok", 30), new TestContext());
+        TaskOutcome e = runner(tiny).run(task("echo 0123456789abcdef >&2; echo ok", 30), new CancellableContext());
         assertEquals("0123456789", new String(e.stderr(), UTF_8));
         assertEquals("ok\n", out(e));
         assertTrue(e.truncated());
@@ -142,7 +143,7 @@ class CommandRunnerTest {
     void anUnwritableSpoolIsASpawnFailure() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         CmdSettings bad = new CmdSettings(Path.of("/bin/sh"), 1024, 60, 500, notADir.resolve("spool"), 24);
-        TaskOutcome o = runner(bad).run(task("touch " + dir.resolve("ran"), 5), new TestContext());
+        TaskOutcome o = runner(bad).run(task("touch " + dir.resolve("ran"), 5), new CancellableContext());
         assertEquals(HostTaskState.FAILED, o.state());
         assertEquals(ErrorCode.SPAWN_FAILED, o.error());
         assertFalse(Files.exists(dir.resolve("ran")));
@@ -151,7 +152,7 @@ class CommandRunnerTest {
     @Test
     void defaultTimeoutAppliesWhenTheTaskNamesNone() {
         CmdSettings quick = settings(1024, 1, 200);
-        TaskOutcome o = runner(quick).run(task("sleep 30", 0), new TestContext());
+        TaskOutcome o = runner(quick).run(task("sleep 30", 0), new CancellableContext());
         assertEquals(HostTaskState.TIMED_OUT, o.state());
     }
 

@@ -3,6 +3,7 @@ package dev.orrery.agent.cmd.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
@@ -43,7 +44,7 @@ class DataTopicTest {
         Recorder rec = new Recorder();
         CmdHandler h = new CmdHandler(CommandRunnerTest.SETTINGS, Guard.withDefaults(), rec);
         TaskRequest req = CommandRunnerTest.task("echo one; sleep 0.3; echo two; printf three", 30, "dataTopic", "metrics.cpu");
-        TaskOutcome o = h.execute(req, new TestContext());
+        TaskOutcome o = h.execute(req, new CancellableContext());
         assertEquals(HostTaskState.SUCCEEDED, o.state());
         assertEquals("one\ntwo\nthree", new String(o.stdout(), UTF_8));
         assertEquals(List.of("metrics.cpu:one", "metrics.cpu:two", "metrics.cpu:three"), rec.records());
@@ -55,13 +56,13 @@ class DataTopicTest {
         TaskRequest req = CommandRunnerTest.task("echo one; sleep 1; echo two; printf three", 30, "dataTopic", "t");
         java.util.concurrent.atomic.AtomicReference<TaskOutcome> first = new java.util.concurrent.atomic.AtomicReference<>();
         Thread agent = new Thread(() -> first.set(new CmdHandler(CommandRunnerTest.SETTINGS, Guard.withDefaults(), rec)
-                .execute(req, new TestContext())));
+                .execute(req, new CancellableContext())));
         agent.start();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> rec.records().size() == 1);
         agent.interrupt(); // the agent stops; the command goes on
         agent.join(10_000);
         assertEquals(ErrorCode.INTERRUPTED, first.get().error());
-        TaskOutcome o = new CmdHandler(CommandRunnerTest.SETTINGS, Guard.withDefaults(), rec).resume(req, new TestContext());
+        TaskOutcome o = new CmdHandler(CommandRunnerTest.SETTINGS, Guard.withDefaults(), rec).resume(req, new CancellableContext());
         assertEquals(HostTaskState.SUCCEEDED, o.state());
         assertEquals(List.of("t:one", "t:two", "t:three"), rec.records());
     }
@@ -69,7 +70,7 @@ class DataTopicTest {
     @Test
     void anInvalidTopicIsABadTask() {
         CmdHandler h = new CmdHandler(CommandRunnerTest.SETTINGS, Guard.withDefaults(), new Recorder());
-        TaskOutcome o = h.execute(CommandRunnerTest.task("echo x", 30, "dataTopic", "no spaces"), new TestContext());
+        TaskOutcome o = h.execute(CommandRunnerTest.task("echo x", 30, "dataTopic", "no spaces"), new CancellableContext());
         assertEquals(ErrorCode.BAD_TASK, o.error());
     }
 
@@ -105,7 +106,7 @@ class DataTopicTest {
         Path script = dir.resolve("s.sh");
         Files.writeString(script, "echo \"$1-$2\"\nexit 3\n");
         TaskRequest req = new TaskRequest("p-" + UUID.randomUUID(), "h1", "store", Map.of("dataTopic", "x"), null, 30);
-        TaskOutcome o = r.run(List.of("/bin/sh", script.toString(), "a", "b c"), Files.readString(script), req, new TestContext());
+        TaskOutcome o = r.run(List.of("/bin/sh", script.toString(), "a", "b c"), Files.readString(script), req, new CancellableContext());
         assertEquals(3, o.exitCode());
         assertEquals(ErrorCode.NONZERO_EXIT, o.error());
         assertEquals("a-b c\n", new String(o.stdout(), UTF_8));
@@ -115,7 +116,7 @@ class DataTopicTest {
         assertEquals(false, r.started(req.taskId()));
 
         TaskRequest bad = new TaskRequest("p-" + UUID.randomUUID(), "h1", "store", Map.of(), null, 30);
-        TaskOutcome refused = r.run(List.of("/bin/sh", script.toString()), "rm -rf /", bad, new TestContext());
+        TaskOutcome refused = r.run(List.of("/bin/sh", script.toString()), "rm -rf /", bad, new CancellableContext());
         assertEquals(ErrorCode.GUARD_REFUSED, refused.error());
         assertEquals(false, r.started(bad.taskId()));
     }

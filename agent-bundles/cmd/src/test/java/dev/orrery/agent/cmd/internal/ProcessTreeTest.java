@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
@@ -54,7 +55,7 @@ class ProcessTreeTest {
     void timeoutKillsTheWholeTree() throws Exception {
         long t0 = System.nanoTime();
         TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS)
-                .run(CommandRunnerTest.task(tree(), 2), new TestContext());
+                .run(CommandRunnerTest.task(tree(), 2), new CancellableContext());
         assertEquals(HostTaskState.TIMED_OUT, o.state());
         assertEquals(ErrorCode.TIMED_OUT, o.error());
         assertEquals("started\n", CommandRunnerTest.out(o));
@@ -64,7 +65,7 @@ class ProcessTreeTest {
 
     @Test
     void cancelKillsTheWholeTree() throws Exception {
-        TestContext ctx = new TestContext();
+        CancellableContext ctx = new CancellableContext();
         CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> CommandRunnerTest
                 .runner(CommandRunnerTest.SETTINGS).run(CommandRunnerTest.task(tree(), 60), ctx));
         CommandRunnerTest.awaitFile(dir.resolve("orphan"));
@@ -80,7 +81,7 @@ class ProcessTreeTest {
 
     @Test
     void cancelledBeforeStartRunsNothing() {
-        TestContext ctx = new TestContext();
+        CancellableContext ctx = new CancellableContext();
         ctx.cancel();
         TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS)
                 .run(CommandRunnerTest.task("touch " + dir.resolve("ran"), 10), ctx);

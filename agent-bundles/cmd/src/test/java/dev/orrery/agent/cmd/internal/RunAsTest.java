@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
@@ -45,7 +46,7 @@ class RunAsTest {
         };
         CommandRunner r = new CommandRunner(CommandRunnerTest.SETTINGS,
                 new Launcher(Path.of("/bin/sh"), Optional.empty(), Optional.of(Path.of("/usr/sbin/runuser")), notRoot), () -> null);
-        TaskOutcome o = r.run(CommandRunnerTest.task("true", 5, "runAs", "root"), new TestContext());
+        TaskOutcome o = r.run(CommandRunnerTest.task("true", 5, "runAs", "root"), new CancellableContext());
         assertEquals(ErrorCode.RUN_AS_FAILED, o.error());
         assertTrue(o.errorMessage().contains("root"), o.errorMessage());
     }
@@ -64,7 +65,7 @@ class RunAsTest {
         assumeTrue(ACCOUNTS.currentUid() == 0, "needs root");
         assumeTrue(Launcher.find("/usr/sbin/runuser", "/sbin/runuser").isPresent(), "needs runuser");
         var req = CommandRunnerTest.task("id -un; echo $ORRERY_TASK_ID", 30, "runAs", "nobody", "cwd", "/");
-        TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS).run(req, new TestContext());
+        TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS).run(req, new CancellableContext());
         assertEquals(HostTaskState.SUCCEEDED, o.state(), new String(o.stderr()));
         assertEquals("nobody\n" + req.taskId() + "\n", CommandRunnerTest.out(o));
     }
@@ -74,7 +75,7 @@ class RunAsTest {
         assumeTrue(ACCOUNTS.currentUid() == 0, "needs root");
         assumeTrue(Launcher.find("/usr/sbin/runuser", "/sbin/runuser").isPresent(), "needs runuser");
         TaskOutcome o = CommandRunnerTest.runner(CommandRunnerTest.SETTINGS)
-                .run(CommandRunnerTest.task("sleep 1000 & echo $!; wait", 1, "runAs", "nobody", "cwd", "/"), new TestContext());
+                .run(CommandRunnerTest.task("sleep 1000 & echo $!; wait", 1, "runAs", "nobody", "cwd", "/"), new CancellableContext());
         assertEquals(HostTaskState.TIMED_OUT, o.state());
         long pid = Long.parseLong(CommandRunnerTest.out(o).trim());
         try {

@@ -1,5 +1,6 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.agent.api.TaskRequest;
@@ -22,7 +23,7 @@ final class HandlerCalls {
      * @param handler the handler
      * @return the outcome, never {@code null}
      */
-    static TaskOutcome call(Task t, Execution ctx, boolean resume, TaskHandler handler) {
+    static TaskOutcome call(Task t, CancellableContext ctx, boolean resume, TaskHandler handler) {
         try {
             TaskRequest req = request(t);
             TaskOutcome outcome = resume ? handler.resume(req, ctx) : handler.execute(req, ctx);

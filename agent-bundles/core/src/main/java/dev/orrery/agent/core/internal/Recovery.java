@@ -1,5 +1,6 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.ErrorCode;
@@ -39,7 +40,7 @@ final class Recovery {
                 runner.ledger().remember(key);
                 continue;
             }
-            Execution ctx = new Execution(e.task().taskId() + "@" + e.task().hostId());
+            CancellableContext ctx = Execution.of(e.task().taskId() + "@" + e.task().hostId());
             runner.ledger().admit(key, ctx);
             runner.submit(e.task(), key, () -> resume(e, ctx, runner, handlers, handlerWaitMillis));
             resumed++;
@@ -50,7 +51,7 @@ final class Recovery {
         return resumed;
     }
 
-    private static void resume(TaskJournal.Entry e, Execution ctx, TaskRunner runner, HandlerRegistry handlers,
+    private static void resume(TaskJournal.Entry e, CancellableContext ctx, TaskRunner runner, HandlerRegistry handlers,
             long waitMillis) {
         Task t = e.task();
         String key = e.key();

@@ -1,5 +1,6 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.protocol.Message.Result;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class TaskLedger {
     private static final int KEPT_RESULTS = 256;
     private static final int EARLY_CANCELS = 1_024;
 
-    private final Map<String, Execution> running = new HashMap<>();
+    private final Map<String, CancellableContext> running = new HashMap<>();
     private final Map<String, Boolean> done = lru(DONE_IDS);
     private final Map<String, Result> results = lru(KEPT_RESULTS);
     private final Map<String, Boolean> earlyCancels = lru(EARLY_CANCELS);
@@ -49,7 +50,7 @@ final class TaskLedger {
      * @param execution its context, recorded as running when the answer is {@link Admission#NEW}
      * @return whether to run it
      */
-    synchronized Admission admit(String key, Execution execution) {
+    synchronized Admission admit(String key, CancellableContext execution) {
         if (running.containsKey(key)) {
             return Admission.RUNNING;
         }
@@ -93,8 +94,8 @@ final class TaskLedger {
      * @param key the host task
      * @return the running execution, if any
      */
-    synchronized Optional<Execution> cancel(String key) {
-        Execution e = running.get(key);
+    synchronized Optional<CancellableContext> cancel(String key) {
+        CancellableContext e = running.get(key);
         if (e == null && !done.containsKey(key)) {
             earlyCancels.put(key, Boolean.TRUE);
         }
@@ -107,7 +108,7 @@ final class TaskLedger {
     }
 
     /** @return every running execution */
-    synchronized List<Execution> running() {
+    synchronized List<CancellableContext> running() {
         return List.copyOf(running.values());
     }
 

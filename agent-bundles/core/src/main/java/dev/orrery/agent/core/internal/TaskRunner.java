@@ -1,5 +1,6 @@
 package dev.orrery.agent.core.internal;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.ErrorCode;
@@ -74,7 +75,7 @@ final class TaskRunner {
     /** @param t a task, as it arrived (called on an I/O thread: never blocks) */
     void onTask(Task t) {
         String key = TaskLedger.key(t.taskId(), t.hostId());
-        Execution ctx = new Execution(t.taskId() + "@" + t.hostId());
+        CancellableContext ctx = Execution.of(t.taskId() + "@" + t.hostId());
         switch (ledger.admit(key, ctx)) {
             case RUNNING -> duplicates.running(t);
             case DONE -> delivery.post(() -> duplicates.answer(t, key));
@@ -107,7 +108,7 @@ final class TaskRunner {
         }
     }
 
-    private void run(Task t, String key, Execution ctx, long started) {
+    private void run(Task t, String key, CancellableContext ctx, long started) {
         Optional<TaskOutcome> shed;
         try {
             ctx.onCancel(watchdog::wake);
@@ -163,7 +164,7 @@ final class TaskRunner {
     }
 
     /** @return the handler's outcome, never {@code null}: see {@link HandlerCalls#call} */
-    TaskOutcome call(Task t, Execution ctx, boolean resume, TaskHandler handler) {
+    TaskOutcome call(Task t, CancellableContext ctx, boolean resume, TaskHandler handler) {
         return HandlerCalls.call(t, ctx, resume, handler);
     }
 
@@ -182,7 +183,7 @@ final class TaskRunner {
     }
 
     /** Cancel actions may block (killing processes): never on the caller's thread. Cancels are rare. */
-    private static void cancelAsync(Execution ctx) {
+    private static void cancelAsync(CancellableContext ctx) {
         Thread t = new Thread(ctx::cancel, "orrery-agent-cancel");
         t.setDaemon(true);
         t.start();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
 import dev.orrery.api.HostTaskState;
@@ -59,13 +60,13 @@ class SmallPartsTest {
     void ledgerAdmitsEachHostTaskOnce() {
         TaskLedger l = new TaskLedger();
         String k = TaskLedger.key("t", "h");
-        Execution e = new Execution("t@h");
+        CancellableContext e = Execution.of("t@h");
         assertEquals(TaskLedger.Admission.NEW, l.admit(k, e));
-        assertEquals(TaskLedger.Admission.RUNNING, l.admit(k, new Execution("t@h")));
+        assertEquals(TaskLedger.Admission.RUNNING, l.admit(k, Execution.of("t@h")));
         assertSame(e, l.cancel(k).orElseThrow());
         Result r = new Result("t", "h", HostTaskState.SUCCEEDED, 0, null, null, false, null, null, 1, 2);
         l.finish(k, r);
-        assertEquals(TaskLedger.Admission.DONE, l.admit(k, new Execution("t@h")));
+        assertEquals(TaskLedger.Admission.DONE, l.admit(k, Execution.of("t@h")));
         assertSame(r, l.result(k).orElseThrow());
         assertNotEqualsKey();
     }
@@ -79,12 +80,12 @@ class SmallPartsTest {
         TaskLedger l = new TaskLedger();
         String k = TaskLedger.key("t", "h");
         assertTrue(l.cancel(k).isEmpty());
-        assertEquals(TaskLedger.Admission.CANCELLED_EARLY, l.admit(k, new Execution("t@h")));
+        assertEquals(TaskLedger.Admission.CANCELLED_EARLY, l.admit(k, Execution.of("t@h")));
     }
 
     @Test
     void executionRunsCancelActionsOnce() {
-        Execution e = new Execution("x");
+        CancellableContext e = Execution.of("x");
         AtomicInteger n = new AtomicInteger();
         e.onCancel(n::incrementAndGet);
         e.onCancel(() -> {

@@ -1,5 +1,6 @@
 package dev.orrery.agent.cron.internal;
 
+import dev.orrery.agent.api.CancellableContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class CronScheduler {
     private final Map<String, Entry> entries = new HashMap<>();
     /** Jobs with a run in progress, by id: kept across a replace so a changed job does not overlap itself. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Set<RunContext> contexts = ConcurrentHashMap.newKeySet();
+    private final Set<CancellableContext> contexts = ConcurrentHashMap.newKeySet();
     private String hostId = "";
     private boolean closed;
 
@@ -99,7 +100,7 @@ final class CronScheduler {
         closed = true;
         entries.values().forEach(CronScheduler::cancel);
         entries.clear();
-        contexts.forEach(RunContext::cancel);
+        contexts.forEach(CancellableContext::cancel);
     }
 
     /** @return how many jobs are scheduled */
@@ -141,7 +142,7 @@ final class CronScheduler {
             publish(job, RunRecord.notRun(now, "AGENT_OVERLOADED: too many cron runs at once on this agent"));
             return;
         }
-        RunContext context = new RunContext();
+        CancellableContext context = new CancellableContext();
         contexts.add(context);
         try {
             workers.execute(() -> {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orrery.agent.api.CancellableContext;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CronCapabilityTest {
-    private static final TaskContext NONE = new RunContext();
+    private static final TaskContext NONE = new CancellableContext();
 
     @TempDir
     Path dir;
