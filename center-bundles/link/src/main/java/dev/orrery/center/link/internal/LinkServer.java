@@ -114,21 +114,6 @@ public final class LinkServer {
      * @param security TLS, enrollment and revocation, {@code null} for a plain-text link
      * @throws UncheckedIOException if the port cannot be bound
      */
-    LinkServer(LinkSettings settings, HostStore store, ChannelRegistry registry, TaskKeyHolder taskKey, LinkSecurity security) {
-        this(settings, store, null, registry, taskKey, security);
-    }
-
-    /**
-     * Binds the acceptor, with TLS when {@code security} is given.
-     *
-     * @param settings validated settings
-     * @param store where hosts and their status are recorded
-     * @param data where data channel records are stored, {@code null} to drop them
-     * @param registry the connected channels
-     * @param taskKey the center's task-signing public key told to agents, {@code null} for none
-     * @param security TLS, enrollment and revocation, {@code null} for a plain-text link
-     * @throws UncheckedIOException if the port cannot be bound
-     */
     LinkServer(LinkSettings settings, HostStore store, DataStore data, ChannelRegistry registry, TaskKeyHolder taskKey,
             LinkSecurity security) {
         Objects.requireNonNull(store, "store");

@@ -50,7 +50,7 @@ class LinkTlsFuzzTest {
         previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         ca = new TestPki(data);
-        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), store, gateway, null,
+        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), store, null, gateway, null,
                 LinkSecurity.of(ca.pki(), ca.pki(), ca.pki()));
     }
 

@@ -36,7 +36,7 @@ class LinkTlsTest {
     @BeforeEach
     void start() {
         ca = new TestPki(data);
-        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), store, gateway, null,
+        server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), store, null, gateway, null,
                 LinkSecurity.of(ca.pki(), ca.pki(), ca.pki()));
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Agents are welcomed only with the center's task-signing key: while it is missing, registrations are refused. */
 class TaskKeyWelcomeTest {
-    private final LinkServer server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), new FakeHostStore(),
+    private final LinkServer server = new LinkServer(new LinkSettings("127.0.0.1", 0, 64 * 1024, 10, 2), new FakeHostStore(), null,
             new ChannelRegistry(), TaskKeyHolder.awaiting(), null);
 
     @AfterEach
