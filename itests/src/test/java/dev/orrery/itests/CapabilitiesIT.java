@@ -160,6 +160,12 @@ public class CapabilitiesIT extends AllInOneTestSupport {
         capped.put("watchdogIntervalSeconds", "1");
         capped.put("statusSeconds", "1");
         agent.update(capped);
+        // The heap in use after collection must really be over 1 % of this JVM's maximum: hold a ballast.
+        byte[][] ballast = new byte[(int) Math.max(4, Runtime.getRuntime().maxMemory() / 50 / (64 << 20) + 2)][];
+        for (int i = 0; i < ballast.length; i++) {
+            ballast[i] = new byte[64 << 20];
+        }
+        System.gc();
         try {
             await("the agent sheds and says so").atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
                 JsonNode r = finished(store("echo shed", List.of()));
@@ -171,6 +177,7 @@ public class CapabilitiesIT extends AllInOneTestSupport {
             });
         } finally {
             agent.update(original);
+            assertTrue(ballast.length > 0); // keeps the ballast reachable until here
         }
         await("tasks run again once the cap is lifted").atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> "SUCCEEDED".equals(finished(store("echo back", List.of())).path("state").asText()));
