@@ -30,6 +30,10 @@ final class ApiFixture implements AutoCloseable {
     final FakeAccountStore accounts;
     final FakeHostStore hosts = new FakeHostStore();
     final FakeTaskService tasks = new FakeTaskService(hosts);
+    final FakeDataStore data = new FakeDataStore();
+    final FakeCronService cron = new FakeCronService();
+    /** The largest script POST /store and POST /action take here. */
+    static final int MAX_SCRIPT_BYTES = 64 * 1024;
     private final Bus bus;
     private final Server jetty;
     private final org.apache.cxf.endpoint.Server endpoint;
@@ -57,8 +61,13 @@ final class ApiFixture implements AutoCloseable {
         context.addServlet(holder, "/*");
         jetty.setHandler(context);
         jetty.start();
+        ApiSecurity security = TestSecurity.of(accounts);
+        cron.hosts = hosts;
+        // every resource RestServer serves, the optional ones included
         endpoint = ApiEndpoint.start(bus, new HTTPTransportFactory(registry), "/v1", tasks, hosts, accounts, limits, clock,
-                TestSecurity.of(accounts));
+                AuditFilter.DISCARD, security, List.of(new StoreResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security),
+                        new ActionResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security), new DataResource(data, hosts),
+                        new CronResource(cron, hosts, limits.maxTargets(), security)));
         port = connector.getLocalPort();
         hosts.register(new HostRecord("h-1", "web-1", List.of("10.0.0.1"), "SN1", "idc1", "ch-1", HostStatus.ONLINE,
                 List.of("demo"), Map.of("rack", "r1"), 5));

@@ -25,6 +25,19 @@ final class JsonMutator {
         this.random = random;
     }
 
+    /** Valid bodies of the other endpoints that take one, by method and path. */
+    static final java.util.Map<String, List<String>> OTHERS = java.util.Map.of(
+            "POST /api/v1/store", List.of("{\"targets\":{\"hosts\":[\"web-1\"]},\"content\":\"echo hi\\n\",\"interpreter\":\"/bin/sh\","
+                    + "\"args\":[\"a\",\"b c\"],\"timeoutSeconds\":20,\"dataTopic\":\"app.lines\"}"),
+            "POST /api/v1/action", List.of("{\"targets\":{\"groups\":[\"demo\"]},\"action\":{\"and\":[{\"cmd\":{\"command\":\"true\"}},"
+                    + "{\"or\":[{\"not\":{\"cmd\":{\"command\":\"false\"}}},{\"store\":{\"content\":\"echo x\"}}]}]},\"timeoutSeconds\":30}"),
+            "POST /api/v1/host-accounts", List.of("{\"targets\":{\"hosts\":[\"web-1\"]},\"user\":\"alice\",\"sshPublicKey\":"
+                    + "\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@x\",\"sudo\":true,\"kind\":\"personal\"}"),
+            "POST /api/v1/cron", List.of("{\"targets\":{\"hosts\":[\"web-1\"]},\"schedule\":\"*/10 * * * * *\",\"timezone\":\"UTC\","
+                    + "\"spread\":true,\"command\":\"date\"}"),
+            "PUT /api/v1/hosts/web-1", List.of("{\"owner\":\"team-a\",\"groups\":[\"demo\"],\"labels\":{\"rack\":\"r2\"},"
+                    + "\"expectedSn\":\"SN1\",\"expectedIp\":\"10.0.0.1\"}"));
+
     /** Valid {@code POST /accounts} bodies. */
     static final List<String> ACCOUNTS = List.of(
             "{\"name\":\"ops\",\"role\":\"operator\",\"groups\":[\"demo\"],\"taskTypes\":[\"cmd\"],\"commandMapping\":false}",

@@ -11,6 +11,7 @@ import dev.orrery.api.ApiSignature;
 import dev.orrery.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,7 +33,11 @@ class RestFuzzTest {
             "Exception|\\tat |\\.java|(?:java|javax|org|com|dev)\\.[a-z]+\\.[A-Za-z]|StreamRead|JsonParser|REDACTED|Source:");
     private static final List<String> PATHS = List.of("/api/v1/cmd", "/api/v1/hosts", "/api/v1/hosts/web-1",
             "/api/v1/hosts?status=online&group=demo&q=web", "/api/v1/tasks/t-1", "/api/v1/tasks/t-1/results?state=failed&limit=5",
-            "/api/v1/tasks/t-1/cancel", "/api/v1/stats", "/api/v1/health", "/api/v1/accounts", "/api/v1/", "/api/v1/cmd/");
+            "/api/v1/tasks/t-1/cancel", "/api/v1/stats", "/api/v1/health", "/api/v1/accounts", "/api/v1/", "/api/v1/cmd/",
+            "/api/v1/store", "/api/v1/action", "/api/v1/data/app.lines?after=0&limit=5", "/api/v1/cron", "/api/v1/cron/c-1/runs",
+            "/api/v1/host-accounts", "/api/v1/host-accounts/alice?hosts=web-1");
+    /** Paths whose accepted (202) requests submit one task. */
+    private static final List<String> SUBMITTING = List.of("/api/v1/cmd", "/api/v1/store", "/api/v1/action", "/api/v1/host-accounts");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "FOO", "get");
 
     private ApiFixture api;
@@ -79,6 +84,28 @@ class RestFuzzTest {
             byte[] body = mutator.mutate(JsonMutator.ACCOUNTS);
             send("mutated account body " + i + ": " + preview(body), "POST", "/api/v1/accounts", body, random.nextInt(10) > 0, "");
         }
+    }
+
+    @Test
+    void everyOtherEndpointAnswersRandomAndMutatedBodiesCleanly() throws Exception {
+        Random random = new Random(SEED + 4);
+        JsonMutator mutator = new JsonMutator(random);
+        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(JsonMutator.OTHERS).entrySet()) {
+            String method = e.getKey().substring(0, e.getKey().indexOf(' '));
+            String path = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+            RawHttp.Answer valid = send("valid " + e.getKey(), method, path, e.getValue().get(0).getBytes(StandardCharsets.UTF_8), true, "");
+            assertTrue(valid.status() / 100 == 2, e.getKey() + " -> " + valid.status() + " " + valid.body());
+            for (int i = 0; i < 150; i++) {
+                byte[] body = random.nextInt(4) == 0 ? randomBytes(random) : mutator.mutate(e.getValue());
+                send("mutated " + e.getKey() + " " + i + ": " + preview(body), method, path, body, random.nextInt(10) > 0, "");
+            }
+        }
+    }
+
+    private static byte[] randomBytes(Random random) {
+        byte[] body = new byte[random.nextInt(2000)];
+        random.nextBytes(body);
+        return body;
     }
 
     @Test
@@ -166,7 +193,9 @@ class RestFuzzTest {
         assertTrue(a.status() >= 200 && a.status() < 500, context);
         assertFalse(LEAK.matcher(a.body()).find(), context);
         int submitted = api.tasks.submitted.size() - before;
-        assertEquals(a.status() == 202 && "POST".equals(method) && path.startsWith("/api/v1/cmd") ? 1 : 0, submitted, context);
+        boolean submits = a.status() == 202 && ("POST".equals(method) || "DELETE".equals(method))
+                && SUBMITTING.stream().anyMatch(path::startsWith);
+        assertEquals(submits ? 1 : 0, submitted, context);
         if (a.status() >= 400 && !"HEAD".equals(method)) {
             if (a.contentType().startsWith("application/json")) {
                 JsonNode error = Json.MAPPER.readTree(a.body()).get("error");
