@@ -1,16 +1,14 @@
 package dev.orrery.agent.accounts.internal;
 
-import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.api.ErrorCode;
 
 /** Why an account operation stopped: invalid parameters ({@code BAD_TASK}) or a failed step ({@code ACCOUNT_FAILED}). */
-final class Failure extends Exception {
+final class Failure extends TaskRefused {
     private static final long serialVersionUID = 1L;
-    private final transient ErrorCode code;
 
     private Failure(ErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        super(code, message);
     }
 
     /** @return a refusal of invalid parameters */
@@ -25,13 +23,5 @@ final class Failure extends Exception {
      */
     static Failure step(String step, String detail) {
         return new Failure(ErrorCode.ACCOUNT_FAILED, "step " + step + " failed: " + detail);
-    }
-
-    ErrorCode code() {
-        return code;
-    }
-
-    TaskOutcome outcome() {
-        return TaskOutcome.failed(code, getMessage());
     }
 }

@@ -4,6 +4,7 @@ import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.TaskTypes;
 import dev.orrery.guard.CommandGuard;
@@ -88,7 +89,7 @@ public final class CmdHandler implements TaskHandler {
             if (confirmed != null) {
                 LOG.warn("Task {} runs a high-risk command (rule {}) its submitter confirmed at the center", request.taskId(), confirmed);
             }
-        } catch (Refused r) {
+        } catch (TaskRefused r) {
             LOG.warn("Task {} refused: {}", request.taskId(), r.getMessage());
             return r.outcome();
         }

@@ -3,6 +3,7 @@ package dev.orrery.agent.cmd.internal;
 import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.api.HostTaskState;
@@ -56,7 +57,7 @@ final class CommandRunner {
     TaskOutcome run(TaskRequest req, TaskContext ctx) {
         try {
             return run(CommandSpec.parse(req), req, ctx);
-        } catch (Refused r) {
+        } catch (TaskRefused r) {
             return r.outcome();
         }
     }
@@ -81,7 +82,7 @@ final class CommandRunner {
         ProcessBuilder pb;
         try {
             pb = launcher.build(spec, req, spool.dir());
-        } catch (Refused r) {
+        } catch (TaskRefused r) {
             return r.outcome();
         }
         if (ctx.isCancelled()) {

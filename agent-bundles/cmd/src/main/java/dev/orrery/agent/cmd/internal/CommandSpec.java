@@ -1,5 +1,6 @@
 package dev.orrery.agent.cmd.internal;
 
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
 import java.util.List;
@@ -33,16 +34,16 @@ record CommandSpec(String command, List<String> program, String runAs, String cw
     /**
      * @param req a {@code cmd} task
      * @return the spec
-     * @throws Refused {@code BAD_TASK} without a command or with a bad variable,
+     * @throws TaskRefused {@code BAD_TASK} without a command or with a bad variable,
      *     {@code RUN_AS_FAILED} for a malformed user name
      */
-    static CommandSpec parse(TaskRequest req) throws Refused {
+    static CommandSpec parse(TaskRequest req) throws TaskRefused {
         String command = req.params().get("command");
         if (command == null || command.isBlank()) {
-            throw new Refused(ErrorCode.BAD_TASK, "parameter 'command' is required");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'command' is required");
         }
         if (command.indexOf('\0') >= 0) {
-            throw new Refused(ErrorCode.BAD_TASK, "parameter 'command' contains a NUL character");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'command' contains a NUL character");
         }
         return of(command, List.of(), req);
     }
@@ -52,19 +53,19 @@ record CommandSpec(String command, List<String> program, String runAs, String cw
      * @param guarded the text the guard vets, or {@code null}
      * @param req the task whose {@code runAs}, {@code cwd} and {@code env.*} apply
      * @return the spec
-     * @throws Refused {@code BAD_TASK} for an empty argv, a NUL or a bad variable, {@code RUN_AS_FAILED}
+     * @throws TaskRefused {@code BAD_TASK} for an empty argv, a NUL or a bad variable, {@code RUN_AS_FAILED}
      */
-    static CommandSpec program(List<String> argv, String guarded, TaskRequest req) throws Refused {
+    static CommandSpec program(List<String> argv, String guarded, TaskRequest req) throws TaskRefused {
         if (argv == null || argv.isEmpty() || argv.stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
-            throw new Refused(ErrorCode.BAD_TASK, "the program to run is empty or contains a NUL character");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "the program to run is empty or contains a NUL character");
         }
         return of(guarded == null ? "" : guarded, argv, req);
     }
 
-    private static CommandSpec of(String command, List<String> program, TaskRequest req) throws Refused {
+    private static CommandSpec of(String command, List<String> program, TaskRequest req) throws TaskRefused {
         String runAs = req.param("runAs", "").trim();
         if (!runAs.isEmpty() && !USER_NAME.matcher(runAs).matches()) {
-            throw new Refused(ErrorCode.RUN_AS_FAILED, "runAs: '" + runAs + "' is not a valid user name");
+            throw new TaskRefused(ErrorCode.RUN_AS_FAILED, "runAs: '" + runAs + "' is not a valid user name");
         }
         Map<String, String> env = new TreeMap<>();
         for (Map.Entry<String, String> e : req.params().entrySet()) {
@@ -72,7 +73,7 @@ record CommandSpec(String command, List<String> program, String runAs, String cw
                 String name = e.getKey().substring(ENV_PREFIX.length());
                 String value = e.getValue() == null ? "" : e.getValue();
                 if (!ENV_NAME.matcher(name).matches() || value.indexOf('\0') >= 0) {
-                    throw new Refused(ErrorCode.BAD_TASK, "invalid environment variable '" + e.getKey() + "'");
+                    throw new TaskRefused(ErrorCode.BAD_TASK, "invalid environment variable '" + e.getKey() + "'");
                 }
                 env.put(name, value);
             }

@@ -1,5 +1,6 @@
 package dev.orrery.agent.cmd.internal;
 
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.api.ErrorCode;
 import dev.orrery.guard.CommandGuard;
 import dev.orrery.guard.Verdict;
@@ -22,9 +23,9 @@ final class GuardCheck {
      * @param confirmed the rule the center let pass for this task (task parameter
      *     {@value #CONFIRMED_PARAM}, inside the center's signature), or {@code null}
      * @return the confirmed rule the command matched, or {@code null} when no rule matched
-     * @throws Refused {@code GUARD_REFUSED} naming the rule and what matched
+     * @throws TaskRefused {@code GUARD_REFUSED} naming the rule and what matched
      */
-    static String vet(CommandGuard guard, CommandSpec spec, String confirmed) throws Refused {
+    static String vet(CommandGuard guard, CommandSpec spec, String confirmed) throws TaskRefused {
         Verdict v = guard.check(line(spec));
         if (!v.blocked()) {
             return null;
@@ -32,7 +33,7 @@ final class GuardCheck {
         if (v.rule().equals(confirmed)) {
             return confirmed;
         }
-        throw new Refused(ErrorCode.GUARD_REFUSED, "refused by the high-risk guard, rule " + v.rule() + ": " + v.reason()
+        throw new TaskRefused(ErrorCode.GUARD_REFUSED, "refused by the high-risk guard, rule " + v.rule() + ": " + v.reason()
                 + (confirmed == null ? "" : " (the center confirmed rule " + confirmed + " only)"));
     }
 

@@ -1,5 +1,6 @@
 package dev.orrery.agent.cmd.internal;
 
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.Environment;
 import dev.orrery.api.ErrorCode;
@@ -59,9 +60,9 @@ class Launcher {
      * @param req the task (its ids go into the environment)
      * @param spool the task's absolute spool folder, which must exist
      * @return a ready builder whose own output is discarded
-     * @throws Refused {@code RUN_AS_FAILED} or {@code WORKDIR_INVALID}
+     * @throws TaskRefused {@code RUN_AS_FAILED} or {@code WORKDIR_INVALID}
      */
-    ProcessBuilder build(CommandSpec spec, TaskRequest req, Path spool) throws Refused {
+    ProcessBuilder build(CommandSpec spec, TaskRequest req, Path spool) throws TaskRefused {
         Optional<Accounts.Account> target = switchTo(spec.runAs());
         List<String> argv = new ArrayList<>();
         setsid.ifPresent(p -> argv.add(p.toString()));
@@ -86,36 +87,36 @@ class Launcher {
     }
 
     /** @return the account to switch to, or empty to run as the agent's own user */
-    private Optional<Accounts.Account> switchTo(String runAs) throws Refused {
+    private Optional<Accounts.Account> switchTo(String runAs) throws TaskRefused {
         if (runAs.isEmpty()) {
             return Optional.empty();
         }
         Accounts.Account account;
         try {
             account = accounts.lookup(runAs).orElseThrow(
-                    () -> new Refused(ErrorCode.RUN_AS_FAILED, "user '" + runAs + "' does not exist on this host"));
+                    () -> new TaskRefused(ErrorCode.RUN_AS_FAILED, "user '" + runAs + "' does not exist on this host"));
         } catch (IOException e) {
-            throw new Refused(ErrorCode.RUN_AS_FAILED, "cannot look up user '" + runAs + "': " + e.getMessage());
+            throw new TaskRefused(ErrorCode.RUN_AS_FAILED, "cannot look up user '" + runAs + "': " + e.getMessage());
         }
         long self = accounts.currentUid();
         if (account.uid() == self) {
             return Optional.empty();
         }
         if (self != 0) {
-            throw new Refused(ErrorCode.RUN_AS_FAILED, "the agent does not run as root (uid " + self
+            throw new TaskRefused(ErrorCode.RUN_AS_FAILED, "the agent does not run as root (uid " + self
                     + "), so it cannot run commands as '" + runAs + "'");
         }
         if (runuser.isEmpty()) {
-            throw new Refused(ErrorCode.RUN_AS_FAILED, "runuser is not installed, so commands cannot run as '" + runAs + "'");
+            throw new TaskRefused(ErrorCode.RUN_AS_FAILED, "runuser is not installed, so commands cannot run as '" + runAs + "'");
         }
         return Optional.of(account);
     }
 
-    private static Path workdir(String cwd, Optional<Accounts.Account> target) throws Refused {
+    private static Path workdir(String cwd, Optional<Accounts.Account> target) throws TaskRefused {
         if (!cwd.isEmpty()) {
             Path dir = Path.of(cwd);
             if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
-                throw new Refused(ErrorCode.WORKDIR_INVALID,
+                throw new TaskRefused(ErrorCode.WORKDIR_INVALID,
                         "working directory '" + cwd + "' is not an absolute path of an existing directory");
             }
             return dir;

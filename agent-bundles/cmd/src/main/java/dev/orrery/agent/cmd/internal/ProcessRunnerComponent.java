@@ -3,6 +3,7 @@ package dev.orrery.agent.cmd.internal;
 import dev.orrery.agent.api.DataChannel;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.agent.cmd.run.ProcessRunner;
 import dev.orrery.guard.CommandGuard;
@@ -61,7 +62,7 @@ public final class ProcessRunnerComponent implements ProcessRunner {
                 }
             }
             return runner.run(spec, request, context);
-        } catch (Refused r) {
+        } catch (TaskRefused r) {
             LOG.warn("Task {} refused: {}", request.taskId(), r.getMessage());
             return r.outcome();
         }

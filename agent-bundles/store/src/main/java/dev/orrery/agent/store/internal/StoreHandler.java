@@ -3,6 +3,7 @@ package dev.orrery.agent.store.internal;
 import dev.orrery.agent.api.TaskContext;
 import dev.orrery.agent.api.TaskHandler;
 import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.agent.cmd.run.ProcessRunner;
 import dev.orrery.api.ErrorCode;
@@ -66,7 +67,7 @@ public final class StoreHandler implements TaskHandler {
         StoreTask task;
         try {
             task = StoreTask.parse(request, settings);
-        } catch (StoreTask.Refused r) {
+        } catch (TaskRefused r) {
             LOG.warn("Task {} refused: {}", request.taskId(), r.getMessage());
             return r.outcome();
         }

@@ -2,7 +2,7 @@ package dev.orrery.agent.store.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orrery.agent.api.TaskOutcome;
+import dev.orrery.agent.api.TaskRefused;
 import dev.orrery.agent.api.TaskRequest;
 import dev.orrery.api.ErrorCode;
 import java.io.IOException;
@@ -32,52 +32,37 @@ record StoreTask(byte[] script, String interpreter, List<String> args, boolean s
         args = List.copyOf(args);
     }
 
-    /** A task that cannot run as asked. */
-    static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient ErrorCode code;
-
-        Refused(ErrorCode code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        TaskOutcome outcome() {
-            return TaskOutcome.failed(code, getMessage());
-        }
-    }
-
     /**
      * @param req the task
      * @param s the settings
      * @return the checked task
-     * @throws Refused {@code BAD_TASK} (empty or too large script, no digest, malformed args or
+     * @throws TaskRefused {@code BAD_TASK} (empty or too large script, no digest, malformed args or
      *     interpreter), {@code DIGEST_MISMATCH}, {@code SPAWN_FAILED} (interpreter not executable)
      */
-    static StoreTask parse(TaskRequest req, StoreSettings s) throws Refused {
+    static StoreTask parse(TaskRequest req, StoreSettings s) throws TaskRefused {
         byte[] body = req.body();
         if (body.length == 0) {
-            throw new Refused(ErrorCode.BAD_TASK, "the script is empty");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "the script is empty");
         }
         if (body.length > s.maxScriptBytes()) {
-            throw new Refused(ErrorCode.BAD_TASK, "the script has " + body.length + " bytes, more than this agent's maxScriptBytes "
+            throw new TaskRefused(ErrorCode.BAD_TASK, "the script has " + body.length + " bytes, more than this agent's maxScriptBytes "
                     + s.maxScriptBytes());
         }
         String expected = req.param("sha256", "").trim().toLowerCase(Locale.ROOT);
         if (expected.isEmpty()) {
-            throw new Refused(ErrorCode.BAD_TASK, "parameter 'sha256' (the script's digest) is required");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'sha256' (the script's digest) is required");
         }
         String actual = sha256(body);
         if (!actual.equals(expected)) {
-            throw new Refused(ErrorCode.DIGEST_MISMATCH, "the script's SHA-256 is " + actual + ", the task says " + expected);
+            throw new TaskRefused(ErrorCode.DIGEST_MISMATCH, "the script's SHA-256 is " + actual + ", the task says " + expected);
         }
         String interpreter = req.param("interpreter", s.defaultInterpreter()).trim();
         Path ip = Path.of(interpreter);
         if (!ip.isAbsolute() || interpreter.indexOf('\0') >= 0) {
-            throw new Refused(ErrorCode.BAD_TASK, "interpreter '" + interpreter + "' must be an absolute path");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "interpreter '" + interpreter + "' must be an absolute path");
         }
         if (!Files.isRegularFile(ip) || !Files.isExecutable(ip)) {
-            throw new Refused(ErrorCode.SPAWN_FAILED, "interpreter '" + interpreter + "' is not an executable on this host");
+            throw new TaskRefused(ErrorCode.SPAWN_FAILED, "interpreter '" + interpreter + "' is not an executable on this host");
         }
         return new StoreTask(body, interpreter, args(req.params().get("args")), s.isShell(interpreter));
     }
@@ -94,7 +79,7 @@ record StoreTask(byte[] script, String interpreter, List<String> args, boolean s
         }
     }
 
-    private static List<String> args(String json) throws Refused {
+    private static List<String> args(String json) throws TaskRefused {
         List<String> out = new ArrayList<>();
         if (json == null || json.isBlank()) {
             return out;
@@ -102,17 +87,17 @@ record StoreTask(byte[] script, String interpreter, List<String> args, boolean s
         try {
             JsonNode n = JSON.readTree(json);
             if (n == null || !n.isArray()) {
-                throw new Refused(ErrorCode.BAD_TASK, "parameter 'args' must be a JSON array of strings");
+                throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'args' must be a JSON array of strings");
             }
             for (JsonNode a : n) {
                 if (!a.isTextual() || a.asText().indexOf('\0') >= 0) {
-                    throw new Refused(ErrorCode.BAD_TASK, "parameter 'args' must be a JSON array of strings");
+                    throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'args' must be a JSON array of strings");
                 }
                 out.add(a.asText());
             }
             return out;
         } catch (IOException e) {
-            throw new Refused(ErrorCode.BAD_TASK, "parameter 'args' is not valid JSON");
+            throw new TaskRefused(ErrorCode.BAD_TASK, "parameter 'args' is not valid JSON");
         }
     }
 
