@@ -62,16 +62,8 @@ final class AgentHandler extends IoHandlerAdapter {
         Message m = (Message) message;
         String hostId = AgentSessions.hostIdOf(session);
         if (hostId == null) {
-            if (m instanceof Hello h && h.role() == Role.AGENT && !admission.tryAdmit()) {
-                // over the admission rate: no work at all, the agent retries after its jittered backoff
-                LOG.debug("Refusing agent {} from {}: admission rate reached", h.id(), session.getRemoteAddress());
-                session.closeNow();
-            } else if (m instanceof Hello h && h.role() == Role.AGENT && refusal(session, h.id()) != null) {
-                refuse(session, refusal(session, h.id()));
-            } else if (m instanceof Hello h && h.role() == Role.AGENT) {
-                LOG.info("Agent {} connected from {} (idc {}, version {})", h.id(), session.getRemoteAddress(), h.idc(),
-                        h.version());
-                agents.register(h.id(), session);
+            if (m instanceof Hello h && h.role() == Role.AGENT) {
+                hello(session, h);
             } else {
                 refuse(session, "first message must be Hello from an agent, was " + describe(m));
             }
@@ -111,6 +103,22 @@ final class AgentHandler extends IoHandlerAdapter {
             LOG.warn("Closing agent session {} after an unexpected error", session.getId(), cause);
         }
         session.closeNow();
+    }
+
+    private void hello(IoSession session, Hello h) {
+        if (!admission.tryAdmit()) {
+            // over the admission rate: no work at all, the agent retries after its jittered backoff
+            LOG.debug("Refusing agent {} from {}: admission rate reached", h.id(), session.getRemoteAddress());
+            session.closeNow();
+            return;
+        }
+        String why = refusal(session, h.id());
+        if (why != null) {
+            refuse(session, why);
+            return;
+        }
+        LOG.info("Agent {} connected from {} (idc {}, version {})", h.id(), session.getRemoteAddress(), h.idc(), h.version());
+        agents.register(h.id(), session);
     }
 
     private String refusal(IoSession session, String hostId) {
