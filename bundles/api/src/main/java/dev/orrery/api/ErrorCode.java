@@ -62,6 +62,8 @@ public enum ErrorCode {
     CONTENT_TOO_LARGE(Layer.PROXY, 413),
     /** The named host, cron job or other resource is in a state that does not allow the call. */
     CONFLICT(Layer.PROXY, 409),
+    /** An uploaded plugin bundle was refused: not a jar, no valid OSGi manifest, a header missing or bad, an unsafe entry name (the message says which). */
+    PLUGIN_INVALID(Layer.PROXY, 400),
 
     // ---- channel: the relay tier
     /** No channel currently holds a connection to the host. */
@@ -99,6 +101,10 @@ public enum ErrorCode {
     AGENT_OVERLOADED(Layer.AGENT, 200),
     /** An {@code action} tree failed: the message names the step that decided it. */
     ACTION_FAILED(Layer.AGENT, 200),
+    /** A plugin failed to install, resolve, start or run; an install that failed was rolled back to the previous version (the message says which). */
+    PLUGIN_FAILED(Layer.AGENT, 200),
+    /** The plugin (or the version) asked for is not installed on the host. */
+    PLUGIN_MISSING(Layer.AGENT, 200),
 
     // ---- environment: the host itself
     /** The user to run as does not exist on the host or cannot be switched to. */

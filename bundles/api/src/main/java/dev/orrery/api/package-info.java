@@ -5,7 +5,7 @@
  * of the others.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package dev.orrery.api;
 
 import org.osgi.annotation.bundle.Export;

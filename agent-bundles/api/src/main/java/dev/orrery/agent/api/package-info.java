@@ -5,7 +5,7 @@
  * while the agent runs. {@link HostIdentity} is how the core learns who this host is.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.orrery.agent.api;
 
 import org.osgi.annotation.bundle.Export;

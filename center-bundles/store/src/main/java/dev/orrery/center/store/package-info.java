@@ -5,7 +5,7 @@
  * only after it returned.
  */
 @Export
-@Version("0.7.0")
+@Version("0.8.0")
 package dev.orrery.center.store;
 
 import org.osgi.annotation.bundle.Export;

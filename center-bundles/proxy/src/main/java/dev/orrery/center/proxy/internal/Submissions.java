@@ -13,7 +13,7 @@ import java.util.Set;
 final class Submissions {
     /** The task types this center accepts now. */
     static final List<String> KNOWN_TYPES = List.of(TaskTypes.CMD, TaskTypes.HOSTINFO, TaskTypes.ACCOUNTS, TaskTypes.STORE,
-            TaskTypes.ACTION, TaskTypes.CRON);
+            TaskTypes.ACTION, TaskTypes.CRON, TaskTypes.PLUGIN);
     private static final Set<String> KNOWN = Set.copyOf(KNOWN_TYPES);
 
     private Submissions() {
