@@ -25,6 +25,8 @@ final class ActionTree {
     private static final Set<String> CMD_FIELDS = Set.of("command", "runAs", "cwd", "env", "timeoutSeconds", "dataTopic");
     private static final Set<String> STORE_FIELDS = Set.of("content", "interpreter", "args", "runAs", "cwd", "timeoutSeconds",
             "dataTopic");
+    /** A plugin step runs an installed plugin; installing and removing are the marketplace's, never a step's. */
+    private static final Set<String> PLUGIN_FIELDS = Set.of("name", "version", "args", "runAs", "timeoutSeconds", "dataTopic");
 
     private final int maxScriptBytes;
     private int steps;
@@ -68,7 +70,8 @@ final class ActionTree {
             case "not" -> node(v, at, depth + 1);
             case "cmd" -> step(at, () -> cmd(v, at));
             case "store" -> step(at, () -> store(v, at));
-            case "plugin", "file" -> step(at, () -> {
+            case "plugin" -> step(at, () -> plugin(v, at));
+            case "file" -> step(at, () -> {
                 if (!v.isObject()) {
                     throw invalid(at, "must be an object");
                 }
@@ -128,6 +131,23 @@ final class ActionTree {
         if (interpreter != null && (interpreter.isBlank() || interpreter.chars().anyMatch(c -> Character.isWhitespace(c) || c == 0))) {
             throw invalid(path + ".interpreter", "must be a program (a name or a path) without spaces");
         }
+        try {
+            StoreRequestParser.args(v.get("args"), path + ".args");
+        } catch (OrreryException e) {
+            throw invalid(path + ".args", "must be an array of at most " + StoreRequestParser.MAX_ARGS + " strings");
+        }
+        common(v, path);
+    }
+
+    private static void plugin(JsonNode v, String path) {
+        if (!v.isObject()) {
+            throw invalid(path, "must be an object with a name");
+        }
+        known(v, PLUGIN_FIELDS, path);
+        if (text(v, "name", path, true).isBlank()) {
+            throw invalid(path + ".name", "is empty");
+        }
+        text(v, "version", path, false);
         try {
             StoreRequestParser.args(v.get("args"), path + ".args");
         } catch (OrreryException e) {

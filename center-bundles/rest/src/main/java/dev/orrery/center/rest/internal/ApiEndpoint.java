@@ -62,6 +62,17 @@ final class ApiEndpoint {
      */
     static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
             Clock clock, AuditLog audit, ApiSecurity security, List<Object> extra) {
+        return start(bus, transport, address, tasks, hosts, accounts, limits, clock, audit, security, extra, MarketPaths.DEFAULTS);
+    }
+
+    /**
+     * As above, with the marketplace's upload limit and public repository setting.
+     *
+     * @param market the body limit of plugin uploads and whether the repository reads are unsigned
+     * @return the started server
+     */
+    static Server start(Bus bus, HTTPTransportFactory transport, String address, TaskService tasks, HostStore hosts, AccountStore accounts, ApiLimits limits,
+            Clock clock, AuditLog audit, ApiSecurity security, List<Object> extra, MarketPaths market) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         // Explicit, rather than looked up through the bus's extensions: in OSGi those appear only
@@ -76,7 +87,7 @@ final class ApiEndpoint {
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER),
                 new AuditFilter(audit, clock),
-                new SignatureFilter(new RequestAuthenticator(accounts, limits, clock), limits.maxBodyBytes()),
+                new SignatureFilter(new RequestAuthenticator(accounts, limits, clock), limits.maxBodyBytes(), market),
                 new AuthorizationFilter(security),
                 new OrreryExceptionMapper(), new WebApplicationExceptionMapper(), new JsonExceptionMapper(),
                 new FallbackExceptionMapper()));

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * After a request is matched to a resource method: takes a token from the caller's rate-limit
  * bucket (429 {@code RATE_LIMITED} with {@code Retry-After} when empty), then requires the
  * {@link Permission} the method declares (403 {@code FORBIDDEN} naming it). A method without
- * {@link Permission} is refused: a forgotten annotation fails closed. Runs after the
+ * {@link Permission} is refused: a forgotten annotation fails closed. The plugin repository's reads
+ * pass unsigned when the signature filter marked them public ({@link PublicRepository}). Runs after the
  * {@link SignatureFilter} (a pre-matching filter), so the caller is already verified.
  */
 public final class AuthorizationFilter implements ContainerRequestFilter {
@@ -42,6 +43,9 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
         }
         if (Permission.PUBLIC.equals(permission.value())) {
             return;
+        }
+        if (Boolean.TRUE.equals(request.getProperty(MarketPaths.PUBLIC_READ)) && method.isAnnotationPresent(PublicRepository.class)) {
+            return; // an unsigned read of the plugin repository, which the setting publicRepository opens
         }
         SecurityContext context = request.getSecurityContext();
         if (!(context instanceof AccountContext caller)) {

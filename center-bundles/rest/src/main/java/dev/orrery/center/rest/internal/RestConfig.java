@@ -54,4 +54,16 @@ public @interface RestConfig {
             description = "Largest script POST /store accepts, and most bytes of store scripts in one POST /action (1 to 256 MiB)."
                     + " Larger: 413 CONTENT_TOO_LARGE. The whole request must also fit maxBodyBytes.")
     int maxScriptBytes() default 1048576;
+
+    /** @return largest plugin jar POST /market/plugins accepts as its body (this path only; maxBodyBytes does not apply to it) */
+    @AttributeDefinition(name = "Largest plugin upload (bytes)", min = "1024", max = "268435456",
+            description = "Largest body of POST /market/plugins (the plugin jar), in bytes (1024 to 256 MiB); maxBodyBytes does not apply"
+                    + " to this path. Larger: 413 BODY_TOO_LARGE. Keep it at least the marketplace's maxPluginBytes.")
+    int maxUploadBytes() default 4194304;
+
+    /** @return whether GET /market/repository.xml and the plugin bundle downloads are served without a signature */
+    @AttributeDefinition(name = "Public plugin repository",
+            description = "Serve GET /market/repository.xml and GET /market/plugins/NAME/VERSION/bundle.jar without a signature, so"
+                    + " Karaf's repository tooling (which cannot sign) can read them. false: they need a signed call with market:read.")
+    boolean publicRepository() default true;
 }

@@ -1,6 +1,7 @@
 package dev.orrery.center.rest.internal;
 
 import dev.orrery.center.cron.CronService;
+import dev.orrery.center.market.MarketService;
 import dev.orrery.center.proxy.TaskService;
 import dev.orrery.center.security.AccountService;
 import dev.orrery.center.security.Authorizer;
@@ -63,6 +64,9 @@ public final class RestServer {
     /** Cron jobs ({@code /cron}): optional; served only while the service is there (it appearing republishes the API). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private CronService cron;
+    /** The marketplace ({@code /market/*}, {@code POST /plugin}): optional like cron; it appearing or leaving republishes the API. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private MarketService market;
     /** CXF's servlet-backed HTTP transport, registered by the cxf-rt-transports-http bundle. */
     @Reference
     private HTTPTransportFactory httpTransport;
@@ -80,7 +84,9 @@ public final class RestServer {
                     new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), System::nanoTime));
             List<Object> extra = new ArrayList<>(cron == null ? List.of() : List.of(new CronResource(cron, hosts, limits.maxTargets(), security)));
             extra.addAll(scriptsAndData(config, limits, security));
-            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security, extra);
+            extra.addAll(MarketResources.of(market, tasks, limits.maxTargets(), security));
+            server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security, extra,
+                    MarketPaths.of(config));
         } catch (RuntimeException e) {
             created.shutdown(true);
             throw e;

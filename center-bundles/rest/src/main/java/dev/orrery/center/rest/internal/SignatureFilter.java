@@ -14,7 +14,8 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
 
 /**
  * Enforces request signing before any resource is matched, so an unsigned request learns
- * nothing (not even whether a path exists). {@code GET /health} is exempt. The body is read
+ * nothing (not even whether a path exists). {@code GET /health} is exempt, and so are the reads of
+ * the plugin repository when {@code publicRepository} is on ({@link MarketPaths}). The body is read
  * once, bounded, hashed, and handed back to the resource; the verified account becomes the
  * request's {@link SecurityContext} principal.
  */
@@ -22,10 +23,16 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
 public final class SignatureFilter implements ContainerRequestFilter {
     private final RequestAuthenticator authenticator;
     private final int maxBodyBytes;
+    private final MarketPaths market;
 
     SignatureFilter(RequestAuthenticator authenticator, int maxBodyBytes) {
+        this(authenticator, maxBodyBytes, MarketPaths.DEFAULTS);
+    }
+
+    SignatureFilter(RequestAuthenticator authenticator, int maxBodyBytes, MarketPaths market) {
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
+        this.market = market;
     }
 
     @Override
@@ -34,6 +41,10 @@ public final class SignatureFilter implements ContainerRequestFilter {
             return;
         }
         try {
+            if (market.isPublicRead(request)) {
+                request.setProperty(MarketPaths.PUBLIC_READ, Boolean.TRUE);
+                return;
+            }
             Message message = PhaseInterceptorChain.getCurrentMessage();
             // the raw target first: building the request URI throws on characters Jetty lets through
             String target = message != null && message.get(Message.REQUEST_URL) != null ? RawTarget.of(message, null)
@@ -42,7 +53,7 @@ public final class SignatureFilter implements ContainerRequestFilter {
                     request.getHeaderString(ApiSignature.HEADER_KEY), request.getHeaderString(ApiSignature.HEADER_TIMESTAMP),
                     request.getHeaderString(ApiSignature.HEADER_NONCE), request.getHeaderString(ApiSignature.HEADER_SIGNATURE));
             ApiAccount account = authenticator.precheck(signed);
-            byte[] body = Bodies.read(request.getEntityStream(), request.getLength(), maxBodyBytes);
+            byte[] body = Bodies.read(request.getEntityStream(), request.getLength(), market.bodyLimit(request, maxBodyBytes));
             authenticator.verify(account, signed, body);
             request.setProperty(AuditFilter.BODY, body);
             request.setProperty(AuditFilter.ACCOUNT, account.keyId());

@@ -32,6 +32,7 @@ final class ApiFixture implements AutoCloseable {
     final FakeTaskService tasks = new FakeTaskService(hosts);
     final FakeDataStore data = new FakeDataStore();
     final FakeCronService cron = new FakeCronService();
+    final FakeMarketService market = new FakeMarketService();
     /** The largest script POST /store and POST /action take here. */
     static final int MAX_SCRIPT_BYTES = 64 * 1024;
     private final Bus bus;
@@ -64,10 +65,12 @@ final class ApiFixture implements AutoCloseable {
         ApiSecurity security = TestSecurity.of(accounts);
         cron.hosts = hosts;
         // every resource RestServer serves, the optional ones included
+        List<Object> extra = new java.util.ArrayList<>(List.of(new StoreResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security),
+                new ActionResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security), new DataResource(data, hosts),
+                new CronResource(cron, hosts, limits.maxTargets(), security)));
+        extra.addAll(MarketResources.of(market, tasks, limits.maxTargets(), security));
         endpoint = ApiEndpoint.start(bus, new HTTPTransportFactory(registry), "/v1", tasks, hosts, accounts, limits, clock,
-                AuditFilter.DISCARD, security, List.of(new StoreResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security),
-                        new ActionResource(tasks, limits.maxTargets(), MAX_SCRIPT_BYTES, security), new DataResource(data, hosts),
-                        new CronResource(cron, hosts, limits.maxTargets(), security)));
+                AuditFilter.DISCARD, security, extra, MarketPaths.DEFAULTS);
         port = connector.getLocalPort();
         hosts.register(new HostRecord("h-1", "web-1", List.of("10.0.0.1"), "SN1", "idc1", "ch-1", HostStatus.ONLINE,
                 List.of("demo"), Map.of("rack", "r1"), 5));

@@ -35,6 +35,10 @@ final class JsonMutator {
                     + "\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@x\",\"sudo\":true,\"kind\":\"personal\"}"),
             "POST /api/v1/cron", List.of("{\"targets\":{\"hosts\":[\"web-1\"]},\"schedule\":\"*/10 * * * * *\",\"timezone\":\"UTC\","
                     + "\"spread\":true,\"command\":\"date\"}"),
+            "POST /api/v1/market/subscriptions", List.of("{\"group\":\"demo\",\"plugin\":\"disk-usage\",\"version\":\"1.0.0\","
+                    + "\"batchSize\":5,\"maxFailures\":1}"),
+            "POST /api/v1/plugin", List.of("{\"targets\":{\"hosts\":[\"web-1\"]},\"plugin\":\"disk-usage\",\"version\":\"2.0.0\","
+                    + "\"args\":[\"-h\",\"/\"],\"timeoutSeconds\":30,\"dataTopic\":\"disk.report\",\"runAs\":\"nobody\"}"),
             "PUT /api/v1/hosts/web-1", List.of("{\"owner\":\"team-a\",\"groups\":[\"demo\"],\"labels\":{\"rack\":\"r2\"},"
                     + "\"expectedSn\":\"SN1\",\"expectedIp\":\"10.0.0.1\"}"));
 

@@ -35,9 +35,12 @@ class RestFuzzTest {
             "/api/v1/hosts?status=online&group=demo&q=web", "/api/v1/tasks/t-1", "/api/v1/tasks/t-1/results?state=failed&limit=5",
             "/api/v1/tasks/t-1/cancel", "/api/v1/stats", "/api/v1/health", "/api/v1/accounts", "/api/v1/", "/api/v1/cmd/",
             "/api/v1/store", "/api/v1/action", "/api/v1/data/app.lines?after=0&limit=5", "/api/v1/cron", "/api/v1/cron/c-1/runs",
-            "/api/v1/host-accounts", "/api/v1/host-accounts/alice?hosts=web-1");
+            "/api/v1/host-accounts", "/api/v1/host-accounts/alice?hosts=web-1", "/api/v1/market/plugins", "/api/v1/market/plugins/disk-usage",
+            "/api/v1/market/plugins/disk-usage/1.0.0", "/api/v1/market/plugins/disk-usage/1.0.0/bundle.jar", "/api/v1/market/repository.xml",
+            "/api/v1/market/subscriptions?group=demo", "/api/v1/market/subscriptions/demo/disk-usage", "/api/v1/plugin");
     /** Paths whose accepted (202) requests submit one task. */
-    private static final List<String> SUBMITTING = List.of("/api/v1/cmd", "/api/v1/store", "/api/v1/action", "/api/v1/host-accounts");
+    private static final List<String> SUBMITTING = List.of("/api/v1/cmd", "/api/v1/store", "/api/v1/action", "/api/v1/host-accounts",
+            "/api/v1/plugin");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "FOO", "get");
 
     private ApiFixture api;

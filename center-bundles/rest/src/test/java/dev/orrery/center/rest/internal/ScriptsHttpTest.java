@@ -112,6 +112,9 @@ class ScriptsHttpTest {
             {"{\"cmd\":{\"command\":\"x\",\"timeoutSeconds\":0}}", "action.cmd.timeoutSeconds"},
             {"{\"cmd\":{\"command\":\"x\",\"dataTopic\":\"orrery.x\"}}", "action.cmd.dataTopic"},
             {"{\"plugin\":\"x\"}", "action.plugin"},
+            {"{\"plugin\":{\"args\":[]}}", "action.plugin.name"},
+            {"{\"plugin\":{\"name\":\"p\",\"op\":\"uninstall\"}}", "action.plugin.op"},
+            {"{\"plugin\":{\"name\":\"p\",\"args\":[1]}}", "action.plugin.args"},
             {"[]", "action"},
         };
         for (String[] c : cases) {

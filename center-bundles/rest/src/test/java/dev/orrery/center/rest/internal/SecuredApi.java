@@ -47,6 +47,11 @@ final class SecuredApi implements AutoCloseable {
 
     /** With more resources served, as RestServer adds those of optional services; {@code extra} may use the fixture's stores. */
     SecuredApi(RateLimiter limiter, java.util.function.Function<SecuredApi, List<Object>> extra) throws Exception {
+        this(limiter, extra, MarketPaths.DEFAULTS);
+    }
+
+    /** As above, with the marketplace's upload limit and public repository setting. */
+    SecuredApi(RateLimiter limiter, java.util.function.Function<SecuredApi, List<Object>> extra, MarketPaths market) throws Exception {
         DestinationRegistry registry = new DestinationRegistryImpl();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -58,7 +63,7 @@ final class SecuredApi implements AutoCloseable {
         jetty.setHandler(context);
         jetty.start();
         endpoint = ApiEndpoint.start(bus, new HTTPTransportFactory(registry), "/v1", tasks, hosts, accounts,
-                new ApiLimits(200_000, 300, 100_000), clock, AuditFilter.DISCARD, TestSecurity.of(accounts, limiter), extra.apply(this));
+                new ApiLimits(200_000, 300, 100_000), clock, AuditFilter.DISCARD, TestSecurity.of(accounts, limiter), extra.apply(this), market);
         base = "http://127.0.0.1:" + connector.getLocalPort();
         hosts.register(new HostRecord("h-1", "web-1", List.of("10.0.0.1"), "SN1", "idc1", "ch-1", HostStatus.ONLINE, List.of("demo"),
                 Map.of(), 5));
@@ -85,6 +90,27 @@ final class SecuredApi implements AutoCloseable {
             b.header("Content-Type", "application/json");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signed, with any body bytes and content type ({@code null}: no Content-Type header). */
+    HttpResponse<String> bytes(String keyId, String method, String target, byte[] body, String contentType) throws Exception {
+        String secret = accounts.find(keyId).map(ApiAccount::secret).orElse("none");
+        String ts = Long.toString(clock.millis());
+        String nonce = UUID.randomUUID().toString();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header(ApiSignature.HEADER_KEY, keyId).header(ApiSignature.HEADER_TIMESTAMP, ts).header(ApiSignature.HEADER_NONCE, nonce)
+                .header(ApiSignature.HEADER_SIGNATURE, ApiSignature.sign(secret, method, target, ts, nonce, body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Unsigned, without a body. */
+    HttpResponse<String> unsigned(String method, String target) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Signs with the secret the store holds for the key. */

@@ -23,8 +23,8 @@ public final class ShiroAuthorizer implements Authorizer {
     /** Role to permissions: the table of docs/accounts.md. */
     static final Map<String, List<String>> ROLE_PERMISSIONS = Map.of(
             ADMIN, List.of("*"),
-            OPERATOR, List.of("host:read", "task:*", "cron:*", "data:read", "hostaccount:*"),
-            VIEWER, List.of("host:read", "task:read", "cron:read", "data:read"));
+            OPERATOR, List.of("host:read", "task:*", "cron:*", "data:read", "hostaccount:*", "market:read,upload,subscribe"),
+            VIEWER, List.of("host:read", "task:read", "cron:read", "data:read", "market:read"));
     private static final Pattern VALID = Pattern.compile("(\\*|[a-z0-9_-]+(,[a-z0-9_-]+)*)(:(\\*|[a-z0-9_-]+(,[a-z0-9_-]+)*))*");
     private static final int MAX_LENGTH = 128;
     private static final int MAX_CACHED = 10_000;

@@ -29,6 +29,9 @@ class ShiroAuthorizerTest {
         "operator, stats:read, false", "operator, account:read, false", "operator, cmd:highrisk, false", "operator, audit:read, false",
         "viewer, host:read, true", "viewer, task:read, true", "viewer, task:submit, false", "viewer, task:cancel, false",
         "viewer, account:read, false", "viewer, stats:read, false",
+        "admin, market:delete, true", "operator, market:read, true", "operator, market:upload, true", "operator, market:subscribe, true",
+        "operator, market:delete, false", "viewer, market:read, true", "viewer, market:upload, false", "viewer, market:subscribe, false",
+        "viewer, market:delete, false",
         "nobody, host:read, false"})
     void roleTable(String role, String permission, boolean expected) {
         assertEquals(expected, authorizer.permitted(account(role, true), permission), role + " " + permission);
