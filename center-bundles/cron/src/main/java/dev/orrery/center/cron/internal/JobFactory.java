@@ -75,8 +75,11 @@ final class JobFactory {
                     params.put("args", spec.get("args").toString());
                 }
             }
-            case TaskTypes.PLUGIN -> spec.fields().forEachRemaining(e ->
-                    params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString()));
+            case TaskTypes.PLUGIN -> {
+                pluginSpec(spec);
+                spec.fields().forEachRemaining(e ->
+                        params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString()));
+            }
             default -> throw invalid("a job runs a command, a store script or a plugin; kind '" + kind + "' is none of cmd, store, plugin");
         }
         if (r.runAs() != null && !r.runAs().isBlank()) {
@@ -112,6 +115,27 @@ final class JobFactory {
             throw invalid("store.interpreter must be a string");
         }
         return body;
+    }
+
+    /** A job runs an installed plugin: {@code {"name","version"?,"args"?}}; installing and removing are the marketplace's. */
+    private static void pluginSpec(JsonNode spec) {
+        spec.fieldNames().forEachRemaining(f -> {
+            if (!List.of("name", "version", "args").contains(f)) {
+                throw invalid("plugin." + f + " is not a field of a plugin job; known: args, name, version");
+            }
+        });
+        JsonNode name = spec.get("name");
+        if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+            throw invalid("plugin.name is required: the plugin to run");
+        }
+        JsonNode version = spec.get("version");
+        if (version != null && !version.isNull() && !version.isTextual()) {
+            throw invalid("plugin.version must be a string");
+        }
+        JsonNode args = spec.get("args");
+        if (args != null && !args.isNull() && (!args.isArray() || !allText(args))) {
+            throw invalid("plugin.args must be an array of strings");
+        }
     }
 
     private static boolean allText(JsonNode array) {

@@ -114,6 +114,22 @@ class CronServiceTest {
     }
 
     @Test
+    void pluginJobsRunAnInstalledPluginAndNothingElse() {
+        hosts.add("h-1", true);
+        for (String spec : List.of("{}", "{\"name\":\" \"}", "{\"name\":\"p\",\"op\":\"uninstall\"}", "{\"name\":\"p\",\"args\":[1]}",
+                "{\"name\":\"p\",\"version\":2}")) {
+            assertEquals(ErrorCode.INVALID_REQUEST, codeOf(() -> cron.create(new CronRequest(new Targets(List.of("h-1"), List.of()),
+                    "* * * * * *", "UTC", false, "plugin", spec, null, 0, "ops", Scope.ALL))), spec);
+        }
+        cron.create(new CronRequest(new Targets(List.of("h-1"), List.of()), "0 * * * * *", null, false, "plugin",
+                "{\"name\":\"disk-usage\",\"version\":\"1.0.0\",\"args\":[\"/var\"]}", null, 0, "ops", Scope.ALL));
+        TaskSubmission p = tasks.planned.get(0);
+        assertEquals("plugin", p.type());
+        assertEquals("disk-usage", p.params().get("name"));
+        assertEquals("[\"/var\"]", p.params().get("args"));
+    }
+
+    @Test
     void storeJobsArePlannedAsStoreTasksWithTheirDigest() {
         hosts.add("h-1", true);
         cron.create(new CronRequest(new Targets(List.of("h-1"), List.of()), "0 * * * * *", null, false, "store",
