@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent as a DS component: wires the configuration of PID {@code dev.orrery.agent}, the
  * {@link HostIdentity} and the {@link TaskHandler} and {@link StatusSource} whiteboards into an
- * {@link Agent}, whose spool backs the {@link DataChannel} service. Handlers and sources may come
+ * {@link Agent}, whose spool backs the {@link DataChannel} service and whose status reporter the
+ * {@link dev.orrery.agent.api.StatusTrigger} service wakes. Handlers and sources may come
  * and go while the agent runs; a change of configuration or identity restarts the agent, which
  * then registers again.
  */
@@ -40,6 +41,9 @@ public final class AgentComponent {
 
     @Reference(name = "dataChannel")
     private DataChannelComponent dataChannel;
+
+    @Reference(name = "statusTrigger")
+    private StatusTriggerComponent statusTrigger;
 
     private volatile Agent agent;
 
@@ -59,6 +63,7 @@ public final class AgentComponent {
         }
         agent.start();
         dataChannel.attach(agent.core());
+        statusTrigger.attach(agent.core());
         LOG.info("Orrery agent {} started: host {}, center {}:{}, handlers {}, data {}", settings.agentVersion(),
                 identity.hostId(), settings.centerHost(), settings.centerPort(), handlers.types(), settings.dataDir());
     }
@@ -76,6 +81,7 @@ public final class AgentComponent {
         agent = null;
         if (a != null) {
             dataChannel.detach(a.core());
+            statusTrigger.detach(a.core());
             a.stop();
         }
     }

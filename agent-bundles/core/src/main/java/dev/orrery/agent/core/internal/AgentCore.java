@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ final class AgentCore implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** An early status read is queued on the monitor and has not started: further requests join it. */
+    private final AtomicBoolean statusPending = new AtomicBoolean();
     private volatile String hostId;
 
     /**
@@ -98,6 +101,24 @@ final class AgentCore implements AutoCloseable {
             monitor.execute(safely(reporter::connected));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // stopping
+        }
+    }
+
+    /**
+     * Something a status source reports changed: reads the sources and sends the changed sections
+     * soon, on the monitor thread. A burst of calls queues at most one read (coalesced); never blocks.
+     */
+    void statusChanged() {
+        if (!statusPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            monitor.execute(safely(() -> {
+                statusPending.set(false); // a change from now on queues the next read
+                reporter.tick();
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            statusPending.set(false); // stopping
         }
     }
 
