@@ -84,6 +84,26 @@ public final class SignedClient {
         return exchange(method, path, body, true);
     }
 
+    /** A signed request carrying raw bytes of the given content type (a plugin jar upload). */
+    public Answer upload(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        HttpRequest signed = request("POST", path, body, Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString());
+        HttpRequest req = HttpRequest.newBuilder(signed, (name, value) -> !name.equalsIgnoreCase("Content-Type"))
+                .header("Content-Type", contentType).build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(res.statusCode(), res.body());
+    }
+
+    /**
+     * An unsigned GET whose answer is bytes (a bundle download).
+     *
+     * @return the body, or {@code null} when the status is not 200
+     */
+    public byte[] download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return res.statusCode() == 200 ? res.body() : null;
+    }
+
     private Answer send(String method, String path, String body, boolean sign) throws IOException, InterruptedException {
         return exchange(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), sign);
     }

@@ -24,7 +24,7 @@ public record SubscriptionStatus(SubscriptionRecord subscription, List<HostPlugi
      * @param actual the version it reports, {@code null} if none
      * @param state {@code INSTALLED} (runs the desired version), {@code PENDING} (waits for its
      *     batch or to come online), {@code INSTALLING} (a task is on its way), {@code FAILED} (the
-     *     install failed and the host was rolled back; see error), {@code PAUSED} (the rollout is paused)
+     *     install failed and the host was rolled back; see error), {@code PAUSED} (the rollout is paused before reaching it)
      * @param error why it failed ({@code CODE: message}), else {@code null}
      */
     public record HostPlugin(String hostId, boolean online, String desired, String actual, String state, String error) {

@@ -64,7 +64,7 @@ class RolloutTest extends RolloutFixture {
         succeed("h2");
         assertEquals(List.of(), pass()); // paused: nothing more
         SubscriptionStatus s = service.subscriptions("web").get(0);
-        assertEquals(List.of("PAUSED", "INSTALLED", "PAUSED", "PAUSED"), s.hosts().stream().map(HostPlugin::state).toList());
+        assertEquals(List.of("FAILED", "INSTALLED", "PAUSED", "PAUSED"), s.hosts().stream().map(HostPlugin::state).toList());
         assertTrue(s.hosts().get(0).error().startsWith("PLUGIN_FAILED"));
         assertNull(s.hosts().get(2).error());
 

@@ -51,12 +51,12 @@ public final class Judge {
     }
 
     /**
-     * @return the rows as the API shows them: in a paused rollout every host not installed shows
-     *     {@code PAUSED} (a failed one keeps its error)
+     * @return the rows as the API shows them: in a paused rollout every host neither installed nor
+     *     failed shows {@code PAUSED}
      */
     public static List<HostPlugin> view(SubscriptionRecord s, Snapshot snap, Attempts attempts) {
         boolean paused = PAUSED.equals(s.state());
-        return rows(s, snap, attempts).stream().map(Row::view).map(v -> !paused || INSTALLED.equals(v.state()) ? v
+        return rows(s, snap, attempts).stream().map(Row::view).map(v -> !paused || INSTALLED.equals(v.state()) || FAILED.equals(v.state()) ? v
                 : new HostPlugin(v.hostId(), v.online(), v.desired(), v.actual(), PAUSED, v.error())).toList();
     }
 
