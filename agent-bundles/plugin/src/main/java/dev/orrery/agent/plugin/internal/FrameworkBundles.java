@@ -142,7 +142,7 @@ final class FrameworkBundles implements Bundles, AutoCloseable {
             f.cancel(true);
             throw new TimeoutException(step + " did not end within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : new IllegalStateException(Installer.reason(e.getCause()), e.getCause());
+            throw e.getCause() instanceof Exception x ? x : new IllegalStateException(Reasons.of(e.getCause()), e.getCause());
         }
     }
 

@@ -36,6 +36,7 @@ final class Installer {
     private final ScriptCheck scripts;
     private final Duration startTimeout;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Probation probation;
 
     Installer(Bundles bundles, Registry registry, PluginFiles files, ScriptCheck scripts, Duration startTimeout) {
         this.bundles = bundles;
@@ -43,6 +44,12 @@ final class Installer {
         this.files = files;
         this.scripts = scripts;
         this.startTimeout = startTimeout;
+        this.probation = new Probation(this, registry, files);
+    }
+
+    /** @return the judge of first runs after an update */
+    Probation probation() {
+        return probation;
     }
 
     /**
@@ -51,7 +58,7 @@ final class Installer {
      * @return {@code SUCCEEDED} (installed, or already installed and healthy) or {@code PLUGIN_FAILED} (rolled back)
      */
     TaskOutcome install(PluginJar p, byte[] jar) {
-        synchronized (locks.computeIfAbsent(p.name(), n -> new Object())) {
+        synchronized (lock(p.name())) {
             Optional<Bundles.Found> cur = bundles.find(p.name());
             if (cur.isPresent() && cur.get().version().equals(p.version()) && cur.get().active() && healthy(p)) {
                 return TaskOutcome.succeeded(p.name() + " " + p.version() + " already installed\n");
@@ -63,7 +70,7 @@ final class Installer {
             } catch (java.io.IOException | RuntimeException e) { // nothing changed in the framework: nothing to roll back
                 LOG.error("Plugin {} {}: cannot keep its jar", p.name(), p.version(), e);
                 return TaskOutcome.failed(ErrorCode.PLUGIN_FAILED, p.name() + " " + p.version() + " was not installed: its jar cannot be "
-                        + "kept under " + files.root() + ": " + reason(e));
+                        + "kept under " + files.root() + ": " + Reasons.of(e));
             }
             String step = "install";
             try {
@@ -83,7 +90,8 @@ final class Installer {
             }
             Entry before = registry.get(p.name()).orElse(null);
             String previous = old != null ? old : before == null ? null : before.previous();
-            registry.put(p.name(), new Entry(p.version(), p.kind(), previous, null, null));
+            // a version that replaced another is on probation until it has run once (Probation)
+            registry.put(p.name(), new Entry(p.version(), p.kind(), previous, null, null, previous == null));
             files.prune(p.name(), keep(p.version(), previous));
             LOG.info("Plugin {} {} installed{}", p.name(), p.version(), old == null ? "" : " (was " + old + ")");
             return TaskOutcome.succeeded(p.name() + " " + p.version() + " installed" + (old == null ? "" : ", was " + old) + "\n");
@@ -95,14 +103,14 @@ final class Installer {
      * @return {@code SUCCEEDED} (uninstalled or not installed) or {@code PLUGIN_FAILED}
      */
     TaskOutcome uninstall(String name) {
-        synchronized (locks.computeIfAbsent(name, n -> new Object())) {
+        synchronized (lock(name)) {
             Optional<Bundles.Found> cur = bundles.find(name);
             if (cur.isPresent()) {
                 try {
                     bundles.uninstall(name);
                 } catch (Throwable t) {
                     LOG.warn("Plugin {} cannot be uninstalled", name, t);
-                    return TaskOutcome.failed(ErrorCode.PLUGIN_FAILED, "cannot uninstall " + name + ": " + reason(t));
+                    return TaskOutcome.failed(ErrorCode.PLUGIN_FAILED, "cannot uninstall " + name + ": " + Reasons.of(t));
                 }
             }
             registry.put(name, null);
@@ -115,7 +123,7 @@ final class Installer {
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        String why = reason(t);
+        String why = Reasons.of(t);
         LOG.warn("Plugin {} {} failed to {}: {}", p.name(), p.version(), step, why);
         String back = rollback(p.name(), old);
         String message = p.name() + " " + p.version() + " failed to " + step + ": " + why + "; " + back;
@@ -124,13 +132,18 @@ final class Installer {
         String version = now.map(Bundles.Found::version).orElse(null);
         String previous = before != null && version != null && version.equals(before.version()) ? before.previous() : null;
         registry.put(p.name(), new Entry(version, now.map(Bundles.Found::kind).orElse(p.kind()), previous, p.version(),
-                ErrorCode.PLUGIN_FAILED + ": " + message));
+                ErrorCode.PLUGIN_FAILED + ": " + message, true));
         files.prune(p.name(), keep(version, previous));
         return TaskOutcome.failed(ErrorCode.PLUGIN_FAILED, message);
     }
 
+    /** @param name a plugin @return the lock its installs, uninstalls and rollbacks hold */
+    Object lock(String name) {
+        return locks.computeIfAbsent(name, n -> new Object());
+    }
+
     /** @return what became of the plugin: rolled back to the old version, or uninstalled */
-    private String rollback(String name, String old) {
+    String rollback(String name, String old) {
         Path oldJar = old == null ? null : files.jar(name, old);
         if (oldJar != null && Files.isRegularFile(oldJar)) {
             try {
@@ -139,7 +152,7 @@ final class Installer {
                 return "rolled back to " + old;
             } catch (Throwable t) {
                 LOG.warn("Plugin {}: the rollback to {} failed too", name, old, t);
-                return uninstallQuietly(name, "the rollback to " + old + " failed too (" + reason(t) + "); ");
+                return uninstallQuietly(name, "the rollback to " + old + " failed too (" + Reasons.of(t) + "); ");
             }
         }
         return uninstallQuietly(name, old == null ? "" : "no jar of " + old + " kept; ");
@@ -151,7 +164,7 @@ final class Installer {
             return prefix + "uninstalled";
         } catch (Throwable t) {
             LOG.error("Plugin {} cannot be uninstalled after a failed install", name, t);
-            return prefix + "the uninstall failed too: " + reason(t);
+            return prefix + "the uninstall failed too: " + Reasons.of(t);
         }
     }
 
@@ -182,16 +195,5 @@ final class Installer {
             }
         }
         return out;
-    }
-
-    /** @param t a failure @return its message for a result: one line, at most 500 characters, no stack trace */
-    static String reason(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null || root instanceof java.util.concurrent.ExecutionException)) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
-        m = m.replaceAll("\\s+", " ").trim();
-        return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 }

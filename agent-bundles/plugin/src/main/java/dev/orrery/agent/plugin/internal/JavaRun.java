@@ -107,7 +107,7 @@ final class JavaRun {
         }
         Throwable t = (Throwable) result;
         return end(HostTaskState.FAILED, -1, out, ErrorCode.PLUGIN_FAILED, who + " failed: " + t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : ": " + Installer.reason(t)));
+                + (t.getMessage() == null ? "" : ": " + Reasons.of(t)));
     }
 
     private static TaskOutcome end(HostTaskState state, int exit, CappedOutput out, ErrorCode error, String message) {

@@ -74,14 +74,14 @@ final class PluginStatus {
             if (e == null || !f.version().equals(e.version()) || !f.kind().equals(e.kind())) {
                 String previous = e == null ? null : e.version() != null && !e.version().equals(f.version()) ? e.version() : e.previous();
                 registry.put(f.name(), new Entry(f.version(), f.kind(), previous, e == null ? null : e.failedVersion(),
-                        e == null ? null : e.error()));
+                        e == null ? null : e.error(), true));
                 LOG.info("Plugin registry: {} {} taken from the installed bundle", f.name(), f.version());
             }
         }
         entries.forEach((name, e) -> {
             if (!found.containsKey(name) && e.version() != null) {
                 LOG.info("Plugin registry: {} {} is no longer installed", name, e.version());
-                registry.put(name, e.failedVersion() == null ? null : new Entry(null, e.kind(), null, e.failedVersion(), e.error()));
+                registry.put(name, e.failedVersion() == null ? null : new Entry(null, e.kind(), null, e.failedVersion(), e.error(), true));
                 files.deleteAll(name);
             }
         });

@@ -126,13 +126,16 @@ final class PluginTasks {
         } catch (IOException e) {
             throw new TaskRefused(ErrorCode.PLUGIN_FAILED, "cannot create the working folder of " + name + ": " + e.getMessage());
         }
-        if (f.kind().equals("script")) {
-            return scripts.run(f, req, args, timeout, ctx);
-        }
-        if (!req.param("runAs", "").isBlank()) {
+        if (!f.kind().equals("script") && !req.param("runAs", "").isBlank()) {
             throw new TaskRefused(ErrorCode.BAD_TASK, name + " is a java plugin: it runs inside the agent, runAs is not possible");
         }
-        return java.run(f, req, args, work, timeout, topic == null ? null : lines(topic), ctx);
+        TaskOutcome ran = f.kind().equals("script") ? scripts.run(f, req, args, timeout, ctx)
+                : java.run(f, req, args, work, timeout, topic == null ? null : lines(topic), ctx);
+        TaskOutcome judged = installer.probation().judge(name, f.version(), f.kind(), ran);
+        if (judged != ran) {
+            changed.run(); // rolled back: the center learns it from the plugins section at once
+        }
+        return judged;
     }
 
     /** @param req a task whose result is stored */

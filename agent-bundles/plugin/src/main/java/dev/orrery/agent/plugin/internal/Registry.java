@@ -33,12 +33,19 @@ final class Registry {
      * @param previous the version before it, whose jar is kept for a rollback, or {@code null}
      * @param failedVersion the version whose last install failed, or {@code null}
      * @param error {@code CODE: message} of that failure, or {@code null}
+     * @param proven whether the version has run once without a run failure, or has no previous
+     *     version to go back to; until then a run failure rolls it back ({@link Probation})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Entry(String version, String kind, String previous, String failedVersion, String error) {
+    record Entry(String version, String kind, String previous, String failedVersion, String error, boolean proven) {
         /** @return this entry with its failure cleared */
         Entry healthy() {
-            return new Entry(version, kind, previous, null, null);
+            return new Entry(version, kind, previous, null, null, proven);
+        }
+
+        /** @return this entry, its version proven */
+        Entry proved() {
+            return new Entry(version, kind, previous, failedVersion, error, true);
         }
     }
 

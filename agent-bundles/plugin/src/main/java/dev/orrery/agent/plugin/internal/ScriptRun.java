@@ -65,7 +65,7 @@ final class ScriptRun {
         } catch (IOException | RuntimeException e) {
             release(req.taskId());
             return TaskOutcome.failed(ErrorCode.RUN_AS_FAILED, "cannot give the script of " + f.name() + " to " + runAs + ": "
-                    + Installer.reason(e));
+                    + Reasons.of(e));
         }
         TaskOutcome o = null;
         try {

@@ -78,13 +78,13 @@ class PartsTest {
     @Test
     void theRegistrySurvivesARestartAndACorruptFileIsRebuilt() throws Exception {
         Registry r = new Registry(root);
-        r.put("a", new Registry.Entry("2.0.0", "java", "1.0.0", "3.0.0", "PLUGIN_FAILED: x"));
-        r.put("b", new Registry.Entry("1.0.0", "script", null, null, null));
+        r.put("a", new Registry.Entry("2.0.0", "java", "1.0.0", "3.0.0", "PLUGIN_FAILED: x", true));
+        r.put("b", new Registry.Entry("1.0.0", "script", null, null, null, true));
         r.put("b", null);
         Registry again = new Registry(root);
         assertEquals(r.snapshot(), again.snapshot());
         assertEquals("PLUGIN_FAILED: x", again.get("a").orElseThrow().error());
-        assertEquals(new Registry.Entry("2.0.0", "java", "1.0.0", null, null), again.get("a").orElseThrow().healthy());
+        assertEquals(new Registry.Entry("2.0.0", "java", "1.0.0", null, null, true), again.get("a").orElseThrow().healthy());
         assertFalse(Files.readString(root.resolve("registry.json")).contains("null"));
         Files.writeString(root.resolve("registry.json"), "{not json");
         assertTrue(new Registry(root).snapshot().isEmpty());
