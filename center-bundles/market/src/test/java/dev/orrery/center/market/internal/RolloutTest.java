@@ -121,4 +121,30 @@ class RolloutTest extends RolloutFixture {
     private List<String> failedOrState(MarketServiceImpl s) {
         return s.subscriptions("web").get(0).hosts().stream().map(h -> h.error() == null ? h.state() : "FAILED").toList();
     }
+
+    @Test
+    void aVersionRolledBackAfterItsFirstRunCountsAsFailedAndIsNotReinstalledInALoop() {
+        upload("top", "1.0.0");
+        upload("top", "2.0.0");
+        webHosts(2);
+        hosts.runs("h1", "top", "1.0.0");
+        hosts.runs("h2", "top", "1.0.0");
+        subscribe("web", "top", "2.0.0", 2, 0);
+        assertEquals(List.of("h1 install top 2.0.0", "h2 install top 2.0.0"), pass());
+        succeed("h1");
+        succeed("h2");
+        hosts.runs("h2", "top", "2.0.0");
+        pass();
+        // its first run failed to run: the agent went back to 1.0.0 and says why
+        hosts.plugins.put("h1", "[{\"name\":\"top\",\"version\":\"1.0.0\",\"state\":\"ACTIVE\",\"failedVersion\":\"2.0.0\","
+                + "\"error\":\"PLUGIN_FAILED: top 2.0.0 failed to run: boom; rolled back to 1.0.0\"}]");
+        clock.advanceSeconds(31); // the successful install is no longer taken for the host's state
+        assertEquals(List.of(), pass());
+        assertEquals("PAUSED", market.sub("web", "top").state());
+        assertTrue(market.sub("web", "top").reason().contains("h1: PLUGIN_FAILED: top 2.0.0 failed to run"), market.sub("web", "top").reason());
+        clock.advanceSeconds(60);
+        assertEquals(List.of(), pass()); // no install again and again
+        subscribe("web", "top", "2.0.0", 2, 0); // someone says try again
+        assertEquals(List.of("h1 install top 2.0.0"), pass());
+    }
 }

@@ -48,6 +48,7 @@ public final class Attempts {
 
     void sent(String hostId, String plugin, String version, String taskId, long now) {
         installs.put(key(hostId, plugin, version), new Attempt(taskId, now, null, null, 0));
+        forgiven.remove(key(hostId, plugin, version)); // what the host reports after this install is news
     }
 
     /**
@@ -103,13 +104,13 @@ public final class Attempts {
     }
 
     /**
-     * A group (re)subscribed to this version: its hosts' earlier failures of it are forgiven, so
-     * that the next passes install it again (this is how a paused rollout resumes).
+     * A group (re)subscribed to this version: the failures of it its hosts reported so far are
+     * forgiven (until the next install is sent to the host), so that the next passes install it
+     * again (this is how a paused rollout resumes).
      */
     public void resubscribed(String group, String plugin, String version, Collection<String> hostIds) {
-        unsubscribed(group, plugin);
-        forgiven.add(key(group, plugin, version));
         for (String h : hostIds) {
+            forgiven.add(key(h, plugin, version));
             Attempt a = installs.get(key(h, plugin, version));
             if (a != null && !a.running() && a.outcome() != HostTaskState.SUCCEEDED) {
                 installs.remove(key(h, plugin, version), a);
@@ -120,16 +121,14 @@ public final class Attempts {
 
     /** The group no longer subscribes to the plugin: its hosts may get an uninstall at once. */
     public void unsubscribed(String group, String plugin, Collection<String> hostIds) {
-        unsubscribed(group, plugin);
-        hostIds.forEach(h -> sends.remove(key(h, plugin, "uninstall")));
+        for (String h : hostIds) {
+            sends.remove(key(h, plugin, "uninstall"));
+            forgiven.removeIf(k -> k.startsWith(key(h, plugin, "")));
+        }
     }
 
-    private void unsubscribed(String group, String plugin) {
-        forgiven.removeIf(k -> k.startsWith(key(group, plugin, "")));
-    }
-
-    /** @return whether a host's reported failure of this version is forgiven through one of its groups */
-    boolean forgiven(Collection<String> groups, String plugin, String version) {
-        return groups.stream().anyMatch(g -> forgiven.contains(key(g, plugin, version)));
+    /** @return whether the host's reported failure of this version predates a subscription to it and no install was sent since */
+    boolean forgiven(String hostId, String plugin, String version) {
+        return forgiven.contains(key(hostId, plugin, version));
     }
 }

@@ -73,7 +73,7 @@ public final class Judge {
             state = a.running() ? INSTALLING : a.error() == null ? INSTALLED : FAILED;
             error = a.error();
         } else if (r != null && Versions.same(r.failedVersion(), desired)
-                && !attempts.forgiven(snap.groups(h), s.plugin(), desired)) {
+                && !attempts.forgiven(h, s.plugin(), desired)) {
             state = FAILED;
             error = r.error() == null ? "PLUGIN_FAILED: " + s.plugin() + " " + desired + " failed" : r.error();
         }
