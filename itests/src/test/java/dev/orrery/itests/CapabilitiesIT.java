@@ -35,8 +35,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * processes: the host report under "hostinfo" in GET /hosts/{id}; a script with arguments run
  * through POST /store and deleted afterwards; its stdout lines read back from GET /data/{topic} and
  * with orrery:data-tail;
- * an and/or/not action with a step whose capability
- * does not exist; a too large script; and the store bundle stopped (its tasks fail with
+ * an and/or/not action with a step naming a plugin that is not installed; a too large script; and the store bundle stopped (its tasks fail with
  * HANDLER_MISSING), updated and started again (its tasks work again) while the agent runs.
  * And the agent's watchdog: with a memory cap the agent is over, new tasks fail with
  * AGENT_OVERLOADED and the agent section says it sheds; back under its cap, they run again.
@@ -108,6 +107,7 @@ public class CapabilitiesIT extends AllInOneTestSupport {
 
     @Test
     public void anActionEvaluatesAndOrNotWithAMissingPluginStep() throws Exception {
+        // the plugin capability runs, the plugin "none" is not installed: that step fails with PLUGIN_MISSING
         String tree = "{\"and\":[{\"cmd\":{\"command\":\"echo first\"}},{\"or\":[{\"plugin\":{\"name\":\"none\"}},"
                 + "{\"not\":{\"cmd\":\"exit 1\"}}]}]}";
         JsonNode r = finished(action(tree));
@@ -118,7 +118,7 @@ public class CapabilitiesIT extends AllInOneTestSupport {
         assertEquals(report.toString(), 3, steps.size());
         assertEquals("first\n", steps.path(0).path("stdout").asText());
         assertEquals("and[1]/or[0]", steps.path(1).path("path").asText());
-        assertEquals("HANDLER_MISSING", steps.path(1).path("error").path("code").asText());
+        assertEquals("PLUGIN_MISSING", steps.path(1).path("error").path("code").asText());
         assertEquals(1, steps.path(2).path("exitCode").asInt());
 
         JsonNode failed = finished(action("{\"and\":[{\"cmd\":\"true\"},{\"plugin\":{\"name\":\"none\"}}]}"));

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * and agent distributions. A plugin is uploaded and subscribed by the group; the three hosts
  * install it hot and run it; a fourth agent joins the group later and gets it by itself; v2
  * reaches all four; a v3 that cannot resolve is rolled back (the hosts keep v2, the rollout
- * pauses and says why); unsubscribing removes it everywhere. The standard plugins were imported at
+ * pauses and says why); a v4 that installs but fails to run is rolled back at its first run;
+ * unsubscribing removes it everywhere. The standard plugins were imported at
  * first start, and the Java one ({@code port-check}) runs.
  */
 class MarketIT {
@@ -56,7 +57,9 @@ class MarketIT {
                 .configure(Settings.CHANNEL_CFG, Settings.CHANNEL_PORT, FreePorts.next())
                 .configure(Settings.CHANNEL_CFG, Settings.CHANNEL_CENTER_PORT, center)
                 .configure(Settings.AGENT_CFG, Settings.AGENT_CENTER_PORT, center)
-                .configure(Settings.AGENT_CFG, "watchdogCpuPercent", 0);
+                .configure(Settings.AGENT_CFG, "watchdogCpuPercent", 0)
+                // a host's successful install stands for its state 5 s (not 30 s) before its status must show it
+                .configure("etc/dev.orrery.center.market.cfg", "minRetrySeconds", 5);
         identity(allInOne, FIRST.get(0));
         allInOne.start();
         started.add(allInOne);
@@ -143,6 +146,22 @@ class MarketIT {
         // a subscribed version cannot be deleted; one nobody subscribes to can
         assertEquals(409, api.call("DELETE", "/market/plugins/" + PLUGIN + "/3.0.0", null).status());
         assertEquals(204, api.call("DELETE", "/market/plugins/" + PLUGIN + "/1.0.0", null).status());
+
+        // a v4 that installs but cannot run (its interpreter is missing): its first run rolls each host back to v2
+        byte[] v4 = PluginJars.script(PLUGIN, "4.0.0", "#!/nonexistent/orrery-interpreter\necho never\n", null);
+        assertEquals(201, api.upload("/market/plugins", v4, "application/java-archive").status());
+        subscribe(PLUGIN, "4.0.0");
+        awaitVersions(all, PLUGIN, "4.0.0");
+        Map<String, JsonNode> broken = run(PLUGIN, List.of(), all.size());
+        broken.forEach((host, r) -> {
+            assertEquals("PLUGIN_FAILED", r.path("error").path("code").asText(), host + ": " + r);
+            assertTrue(r.path("error").path("message").asText().contains("rolled back to 2.0.0"), host + ": " + r);
+        });
+        awaitVersions(all, PLUGIN, "2.0.0");
+        assertRuns(all, "2.0.0");
+        await("rollout of v4 paused").atMost(ROLLOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> "PAUSED".equals(subscription(PLUGIN).path("state").asText()));
+        assertTrue(subscription(PLUGIN).path("reason").asText().contains("failed to run"), subscription(PLUGIN).toString());
 
         // unsubscribe removes it everywhere
         assertEquals(204, api.call("DELETE", "/market/subscriptions/" + GROUP + "/" + PLUGIN, null).status());

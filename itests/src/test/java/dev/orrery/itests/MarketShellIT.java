@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,17 +23,27 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
- * The marketplace from the Karaf console of the all-in-one: {@code market:list} shows the standard
+ * The marketplace from inside the all-in-one Karaf. From the console of the all-in-one: {@code market:list} shows the standard
  * plugins imported at first start, {@code market:upload} adds one from a file,
  * {@code market:subscribe} installs it on the local agent's group and {@code market:status} shows
- * it installed; the plugin runs; {@code market:unsubscribe} removes it from the host again.
+ * it installed; the plugin runs; {@code market:unsubscribe} removes it from the host again. And
+ * Karaf's features resolver installs a plugin from the marketplace's repository index.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class MarketShellIT extends AllInOneTestSupport {
     private static final String PLUGIN = "it-shell";
+    private static final String TOP_BSN = "dev.orrery.plugin.top-processes";
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private BundleContext context;
 
     @Override
     @Configuration
@@ -38,6 +51,37 @@ public class MarketShellIT extends AllInOneTestSupport {
         List<Option> options = new ArrayList<>(Arrays.asList(super.config()));
         options.add(editConfigurationFilePut(Settings.AGENT_CFG, "statusSeconds", "2"));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * Karaf's own provisioning reads the marketplace: a features repository naming
+     * {@code /market/repository.xml} as its resource repository and a feature that only requires
+     * the identity of a standard plugin; installing the feature makes Karaf's resolver find the
+     * bundle in the index and download it from the URL the index gives, unsigned.
+     */
+    @Test
+    public void karafsResolverInstallsAPluginFromTheRepositoryIndex() throws Exception {
+        await("standard plugins listed").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> execute("market:list").contains("top-processes"));
+        String index = "http://127.0.0.1:" + port("http") + "/api/v1/market/repository.xml";
+        Path xml = Files.createTempFile("market-features-", ".xml");
+        Files.writeString(xml, "<features xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\" name=\"market-it\">\n"
+                + "  <resource-repository>" + index + "</resource-repository>\n"
+                + "  <feature name=\"market-it-top\" version=\"1.0.0\">\n"
+                + "    <requirement>osgi.identity;filter:=\"(&amp;(osgi.identity=" + TOP_BSN + ")(type=osgi.bundle))\"</requirement>\n"
+                + "  </feature>\n</features>\n");
+        try {
+            features.addRepository(xml.toUri());
+            features.installFeature("market-it-top", "1.0.0", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            Bundle installed = Arrays.stream(context.getBundles()).filter(b -> TOP_BSN.equals(b.getSymbolicName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(TOP_BSN + " not installed from the market index"));
+            assertTrue(installed.getLocation(), installed.getLocation().startsWith("http://127.0.0.1:" + port("http")
+                    + "/api/v1/market/plugins/top-processes/1.0.0/bundle.jar"));
+            features.uninstallFeature("market-it-top", "1.0.0");
+        } finally {
+            features.removeRepository(xml.toUri());
+            Files.deleteIfExists(xml);
+        }
     }
 
     @Test
