@@ -101,6 +101,14 @@ public class BadInputIT extends AllInOneTestSupport {
     }
 
     @Test
+    public void anUnknownCharsetIs415WithACodeAndNoExceptionNames() throws Exception {
+        SignedClient.Answer a = api.upload("/cmd", ("{\"targets\":{\"hosts\":[\"" + LOCAL_HOST + "\"]},\"command\":\"true\"}")
+                .getBytes(StandardCharsets.UTF_8), "application/json; charset=nope");
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", assertError(a, 415).path("code").asText());
+        assertFalse(a.body(), a.body().contains("Exception"));
+    }
+
+    @Test
     public void unknownResourceIs404WithoutStackTrace() throws Exception {
         assertError(api.call("GET", "/no-such-resource", null), 404);
     }

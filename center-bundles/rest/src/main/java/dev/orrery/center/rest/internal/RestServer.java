@@ -12,11 +12,13 @@ import dev.orrery.center.store.DataStore;
 import dev.orrery.center.store.HostStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.transport.http.DestinationRegistryImpl;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -25,23 +27,25 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.HttpService;
+import org.osgi.service.http.NamespaceException;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the REST API on CXF's OSGi HTTP transport. The {@code cxf-rt-transports-http}
- * bundle registers an {@link HTTPTransportFactory} service and one CXF servlet sharing its
- * destination registry with the HTTP service at {@code org.apache.cxf.servlet.context} (PID
- * {@code org.apache.cxf.osgi}). This component waits for that service, creates its own CXF bus
- * and creates the JAX-RS endpoint with that transport, so address {@code /v1} under context
- * {@code /api} answers at {@code http://host:8181/api/v1}. A configuration change republishes it.
+ * Publishes the REST API with its own CXF servlet ({@link ApiServlet}) registered with the HTTP
+ * service at {@value #CONTEXT}: its own bus, destination registry and HTTP transport, so address
+ * {@code /v1} answers at {@code http://host:8181/api/v1}, and the servlet vets what CXF's
+ * transport would turn into a container error page. A configuration change republishes it.
  */
 @Component(name = RestConfig.PID, configurationPid = RestConfig.PID, immediate = true)
 @Designate(ocd = RestConfig.class)
 public final class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     private static final String BUS_ID = "org.apache.cxf.bus.id";
+    /** Where the API's servlet is registered: the endpoint's {@code address} is below it. */
+    static final String CONTEXT = "/api";
 
     @Reference
     private TaskService tasks;
@@ -67,9 +71,9 @@ public final class RestServer {
     /** The marketplace ({@code /market/*}, {@code POST /plugin}): optional like cron; it appearing or leaving republishes the API. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private MarketService market;
-    /** CXF's servlet-backed HTTP transport, registered by the cxf-rt-transports-http bundle. */
+    /** The HTTP service (Pax Web) the API's own CXF servlet is registered with, at {@value #CONTEXT}. */
     @Reference
-    private HTTPTransportFactory httpTransport;
+    private HttpService http;
 
     private Bus bus;
     private Server server;
@@ -79,6 +83,17 @@ public final class RestServer {
         ApiLimits limits = ApiLimits.of(config);
         String address = ApiEndpoint.validAddress(config.address());
         Bus created = new CXFBusFactory().createBus(Map.of(BundleContext.class, context), Map.of(BUS_ID, "orrery-rest"));
+        DestinationRegistryImpl registry = new DestinationRegistryImpl();
+        HTTPTransportFactory httpTransport = new HTTPTransportFactory(registry);
+        try {
+            Hashtable<String, String> init = new Hashtable<>();
+            // CXF then takes the base from here instead of parsing the request URL (which fails on characters such as '\\')
+            init.put("base-address", CONTEXT);
+            http.registerServlet(CONTEXT, new ApiServlet(registry), init, null);
+        } catch (NamespaceException | javax.servlet.ServletException e) {
+            created.shutdown(true);
+            throw new IllegalStateException("cannot register the API servlet at " + CONTEXT + ": " + e.getMessage(), e);
+        }
         try {
             ApiSecurity security = new ApiSecurity(accountService, authorizer, commandMapping,
                     new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), System::nanoTime));
@@ -88,11 +103,12 @@ public final class RestServer {
             server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security, extra,
                     MarketPaths.of(config));
         } catch (RuntimeException e) {
+            unregister();
             created.shutdown(true);
             throw e;
         }
         bus = created;
-        LOG.info("Orrery REST API published at {} below the CXF servlet context (body limit {} bytes, skew {} s)", address,
+        LOG.info("Orrery REST API published at {}{} (body limit {} bytes, skew {} s)", CONTEXT, address,
                 limits.maxBodyBytes(), limits.maxSkewSeconds());
     }
 
@@ -105,11 +121,20 @@ public final class RestServer {
                 new ActionResource(tasks, limits.maxTargets(), config.maxScriptBytes(), security), new DataResource(data, hosts));
     }
 
+    private void unregister() {
+        try {
+            http.unregister(CONTEXT);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("The API servlet was not registered: {}", e.getMessage());
+        }
+    }
+
     @Deactivate
     private void deactivate() {
         if (server != null) {
             server.destroy();
         }
+        unregister();
         if (bus != null) {
             bus.shutdown(true);
         }

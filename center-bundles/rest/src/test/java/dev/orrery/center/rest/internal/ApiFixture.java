@@ -44,7 +44,7 @@ final class ApiFixture implements AutoCloseable {
         this.accounts = accounts;
         bus = new CXFBusFactory().createBus();
         DestinationRegistry registry = new DestinationRegistryImpl();
-        CXFNonSpringServlet servlet = new CXFNonSpringServlet(registry, false);
+        CXFNonSpringServlet servlet = new ApiServlet(registry);
         jetty = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(HEADER_LIMIT);

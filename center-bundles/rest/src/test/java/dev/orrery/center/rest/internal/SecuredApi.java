@@ -18,7 +18,6 @@ import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.http.DestinationRegistryImpl;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
-import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -59,7 +58,7 @@ final class SecuredApi implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/api");
-        context.addServlet(new ServletHolder(new CXFNonSpringServlet(registry, false)), "/*");
+        context.addServlet(new ServletHolder(new ApiServlet(registry)), "/*");
         jetty.setHandler(context);
         jetty.start();
         endpoint = ApiEndpoint.start(bus, new HTTPTransportFactory(registry), "/v1", tasks, hosts, accounts,
