@@ -38,6 +38,8 @@ final class Uplink {
     private final Consumer<Message> fromCenter;
     private final Runnable onConnected;
     private final NioSocketConnector connector = new NioSocketConnector(1);
+    /** Writes to the center on a thread of its own, never the caller's (see {@link SessionWriter}). */
+    private final SessionWriter writer = new SessionWriter("orrery-channel-uplink-writer");
     private volatile IoSession current;
     private volatile boolean stopped;
     private volatile int failures; // only chooses the log level: a lost update is harmless
@@ -78,7 +80,7 @@ final class Uplink {
     }
 
     /**
-     * Queues a message to the center.
+     * Queues a message to the center (written by the uplink's writer thread, in the order queued).
      *
      * @param m the message
      * @return {@code false} if there is no connection to the center right now
@@ -88,8 +90,7 @@ final class Uplink {
         if (s == null || !s.isConnected() || s.isClosing()) {
             return false;
         }
-        s.write(m);
-        return true;
+        return writer.write(s, m);
     }
 
     /** @return whether the Hello went out on a connection that is still open */
@@ -101,6 +102,7 @@ final class Uplink {
     /** Closes the connection and stops reconnecting; waits for the connector's threads. Not on an I/O thread. */
     void stop() {
         stopped = true;
+        writer.close();
         IoSession s = current;
         if (s != null) {
             s.closeNow().awaitUninterruptibly(CONNECT_TIMEOUT_MS);
