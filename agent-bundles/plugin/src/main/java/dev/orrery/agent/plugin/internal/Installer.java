@@ -8,15 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs, updates and uninstalls plugin bundles, one operation per plugin name at a time. An
+ * Installs, updates and uninstalls plugin bundles, one framework operation at a time. An
  * install that fails to install, resolve, start or verify (java: its Plugin service appears;
  * script: its entry was extracted and its {@code #!} line is valid) is rolled back to the previous
  * version (its jar is kept) or uninstalled when there was none, and remembered in the
@@ -35,7 +33,8 @@ final class Installer {
     private final PluginFiles files;
     private final ScriptCheck scripts;
     private final Duration startTimeout;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** One lock for all plugins: a bundle resolving while Felix installed another missed the API's exports (MarketIT). */
+    private final Object framework = new Object();
     private final Probation probation;
 
     Installer(Bundles bundles, Registry registry, PluginFiles files, ScriptCheck scripts, Duration startTimeout) {
@@ -137,9 +136,9 @@ final class Installer {
         return TaskOutcome.failed(ErrorCode.PLUGIN_FAILED, message);
     }
 
-    /** @param name a plugin @return the lock its installs, uninstalls and rollbacks hold */
+    /** @param name a plugin @return the lock its installs, uninstalls and rollbacks hold (one for all plugins) */
     Object lock(String name) {
-        return locks.computeIfAbsent(name, n -> new Object());
+        return framework;
     }
 
     /** @return what became of the plugin: rolled back to the old version, or uninstalled */
