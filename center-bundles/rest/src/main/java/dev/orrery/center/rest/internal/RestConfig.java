@@ -11,10 +11,9 @@ public @interface RestConfig {
     String PID = "dev.orrery.center.rest";
 
     /**
-     * @return endpoint address below the CXF servlet context ({@code org.apache.cxf.servlet.context}
-     *     of PID {@code org.apache.cxf.osgi}, {@code /api} in Orrery): {@code /v1} serves {@code /api/v1}
+     * @return endpoint address below the API's servlet (registered at {@code /api}): {@code /v1} serves {@code /api/v1}
      */
-    @AttributeDefinition(name = "Address", description = "Endpoint address below the CXF servlet context: /v1 serves /api/v1.")
+    @AttributeDefinition(name = "Address", description = "Endpoint address below the API's servlet at /api: /v1 serves /api/v1.")
     String address() default "/v1";
 
     /** @return largest request body accepted, in bytes; larger bodies get 413 BODY_TOO_LARGE */

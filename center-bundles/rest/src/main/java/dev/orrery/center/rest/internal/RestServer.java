@@ -86,15 +86,6 @@ public final class RestServer {
         DestinationRegistryImpl registry = new DestinationRegistryImpl();
         HTTPTransportFactory httpTransport = new HTTPTransportFactory(registry);
         try {
-            Hashtable<String, String> init = new Hashtable<>();
-            // CXF then takes the base from here instead of parsing the request URL (which fails on characters such as '\\')
-            init.put("base-address", CONTEXT);
-            http.registerServlet(CONTEXT, new ApiServlet(registry), init, null);
-        } catch (NamespaceException | javax.servlet.ServletException e) {
-            created.shutdown(true);
-            throw new IllegalStateException("cannot register the API servlet at " + CONTEXT + ": " + e.getMessage(), e);
-        }
-        try {
             ApiSecurity security = new ApiSecurity(accountService, authorizer, commandMapping,
                     new RateLimiter(config.rateLimitPerSecond(), config.rateBurst(), System::nanoTime));
             List<Object> extra = new ArrayList<>(cron == null ? List.of() : List.of(new CronResource(cron, hosts, limits.maxTargets(), security)));
@@ -102,7 +93,12 @@ public final class RestServer {
             extra.addAll(MarketResources.of(market, tasks, limits.maxTargets(), security));
             server = ApiEndpoint.start(created, httpTransport, address, tasks, hosts, accounts, limits, Clock.systemUTC(), audit, security, extra,
                     MarketPaths.of(config));
+            register(registry); // published first: the servlet never answers for an endpoint not there yet
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.destroy();
+                server = null;
+            }
             unregister();
             created.shutdown(true);
             throw e;
@@ -119,6 +115,17 @@ public final class RestServer {
         }
         return List.of(new StoreResource(tasks, limits.maxTargets(), config.maxScriptBytes(), security),
                 new ActionResource(tasks, limits.maxTargets(), config.maxScriptBytes(), security), new DataResource(data, hosts));
+    }
+
+    private void register(DestinationRegistryImpl registry) {
+        Hashtable<String, String> init = new Hashtable<>();
+        // CXF then takes the base from here instead of parsing the request URL (which fails on characters such as '\\')
+        init.put("base-address", CONTEXT);
+        try {
+            http.registerServlet(CONTEXT, new ApiServlet(registry), init, null);
+        } catch (NamespaceException | javax.servlet.ServletException e) {
+            throw new IllegalStateException("cannot register the API servlet at " + CONTEXT + ": " + e.getMessage(), e);
+        }
     }
 
     private void unregister() {
